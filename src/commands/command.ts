@@ -1,0 +1,61 @@
+// What a command is. Each command lives in its own file (as in mini-redis's cmd/ folder)
+// and exports one CommandSpec: its name and arity, a `parse` step that turns the
+// arguments into a typed value (or Redis's error), and an `apply` step that runs it.
+//
+// `apply` is synchronous and returns reply Frames, not Observables: a command is a
+// plain function of the state. Only pub/sub produces a stream, and that stream is
+// owned by the connection (see ConnectionContext.subscribe), not by the command.
+
+import type { Frame } from '../protocol/frame';
+import type { Db } from '../db/db';
+
+/** An error reply. Its message is what follows `-` on the wire, e.g. `ERR syntax error`. */
+export class ReplyError {
+  constructor(readonly message: string) {}
+  get frame(): Frame {
+    return { type: 'error', value: this.message };
+  }
+}
+
+/** Redis's shared error texts (server.c, createSharedObjects). */
+export const SYNTAX_ERROR = new ReplyError('ERR syntax error');
+export const NOT_AN_INTEGER = new ReplyError('ERR value is not an integer or out of range');
+
+/** What a command sees of the connection that runs it. */
+export interface ConnectionContext {
+  readonly db: Db;
+  /** Channels subscribed to: while non-zero, the connection is in subscribed mode. */
+  readonly subscriptionCount: number;
+  /** Subscribes to `channel` (once, however often asked); returns the new count. */
+  subscribe(channel: string): number;
+  /** Unsubscribes from `channel`, if subscribed; returns the new count. */
+  unsubscribe(channel: string): number;
+  /** The channels subscribed to, oldest first. */
+  channels(): readonly string[];
+  /** Ends the connection once this command's reply is written (QUIT). */
+  closeAfterReply(): void;
+}
+
+/** A reply, or several (SUBSCRIBE a b answers twice: one reply per channel). */
+export type Replies = Frame | readonly Frame[];
+
+export interface CommandSpec<Parsed = readonly Buffer[]> {
+  /** Lower case, as Redis names commands in its error texts. */
+  readonly name: string;
+  /**
+   * Redis's arity, the command name included: `n` means exactly n arguments, `-n` at
+   * least n. The dispatcher checks it before `parse` runs.
+   */
+  readonly arity: number;
+  /** Allowed in subscribed mode (RESP2): SUBSCRIBE, UNSUBSCRIBE, PING, QUIT. */
+  readonly pubsubContext?: boolean;
+  /** Arguments (after the command name) -> a typed command, or an error reply. */
+  parse(args: readonly Buffer[]): Parsed | ReplyError;
+  apply(command: Parsed, context: ConnectionContext): Replies;
+}
+
+/** Keys and channel names are byte strings: latin1 maps each byte to one char and back. */
+export const keyOf = (arg: Buffer): string => arg.toString('latin1');
+
+/** A command that takes its arguments as they are. */
+export const rawArguments = (args: readonly Buffer[]): readonly Buffer[] => args;

@@ -1,0 +1,18 @@
+// PUBLISH channel message: deliver a message to a channel's subscribers and answer how
+// many received it. The delivery itself is `Subject.next` inside the Db.
+
+import { integer } from '../protocol/frame';
+import { CommandSpec, keyOf } from './command';
+
+interface Publish {
+  readonly channel: string;
+  readonly message: Buffer;
+}
+
+export const publish: CommandSpec<Publish> = {
+  name: 'publish',
+  arity: 3,
+  // Copied: the argument is a view into a network chunk, and the message may be queued.
+  parse: (args) => ({ channel: keyOf(args[0]), message: Buffer.from(args[1]) }),
+  apply: ({ channel, message }, { db }) => integer(db.publish(channel, message)),
+};

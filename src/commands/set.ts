@@ -1,0 +1,94 @@
+// SET key value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds
+// | PXAT unix-time-milliseconds | KEEPTTL]
+//
+// The option grammar follows Redis 7's parseExtendedStringArgumentsOrReply: options
+// may come in any order and repeat, but conflicting ones (NX with XX, two different
+// expiry forms) are a syntax error. Expiry times are checked the way
+// getExpireMillisecondsOrReply checks them, so a zero, negative or overflowing time
+// gets Redis's `invalid expire time in 'set' command`.
+
+import { NULL, OK, bulk } from '../protocol/frame';
+import { parseLongLong } from '../protocol/integer';
+import type { Expiry } from '../db/db';
+import { CommandSpec, NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from './command';
+
+type ExpiryOption = 'EX' | 'PX' | 'EXAT' | 'PXAT' | 'KEEPTTL';
+
+interface SetCommand {
+  readonly key: string;
+  readonly value: Buffer;
+  readonly condition?: 'NX' | 'XX';
+  /** Reply with the old value instead of OK. */
+  readonly get: boolean;
+  readonly expiry?: ExpiryOption;
+  /** The argument of EX / PX / EXAT / PXAT, unparsed: Redis parses it after the options. */
+  readonly time?: Buffer;
+}
+
+const LLONG_MAX = 9223372036854775807;
+const INVALID_EXPIRE = new ReplyError("ERR invalid expire time in 'set' command");
+
+function parse(args: readonly Buffer[]): SetCommand | ReplyError {
+  let condition: 'NX' | 'XX' | undefined;
+  let get = false;
+  let expiry: ExpiryOption | undefined;
+  let time: Buffer | undefined;
+  for (let i = 2; i < args.length; i++) {
+    const option = args[i].toString('latin1').toUpperCase();
+    const hasNext = i + 1 < args.length;
+    if (option === 'NX' && condition !== 'XX') condition = 'NX';
+    else if (option === 'XX' && condition !== 'NX') condition = 'XX';
+    else if (option === 'GET') get = true;
+    else if (option === 'KEEPTTL' && (expiry === undefined || expiry === 'KEEPTTL')) expiry = 'KEEPTTL';
+    else if (isTimeOption(option) && (expiry === undefined || expiry === option) && hasNext) {
+      // The same form twice is allowed by Redis; the last one wins.
+      expiry = option;
+      time = args[++i];
+    } else return SYNTAX_ERROR;
+  }
+  return { key: keyOf(args[0]), value: args[1], condition, get, expiry, time };
+}
+
+const isTimeOption = (option: string): option is 'EX' | 'PX' | 'EXAT' | 'PXAT' =>
+  option === 'EX' || option === 'PX' || option === 'EXAT' || option === 'PXAT';
+
+/** The absolute expiry in ms for the time argument, or Redis's error. */
+function expireAt(option: ExpiryOption, time: Buffer, now: number): number | ReplyError {
+  let ms = parseLongLong(time, 0, time.length);
+  if (ms === null) return NOT_AN_INTEGER;
+  const seconds = option === 'EX' || option === 'EXAT';
+  if (ms <= 0 || (seconds && ms > LLONG_MAX / 1000)) return INVALID_EXPIRE;
+  if (seconds) ms *= 1000;
+  if (option === 'EX' || option === 'PX') ms += now;
+  // In C the addition overflows to a negative number; here it just grows past LLONG_MAX.
+  if (ms > LLONG_MAX) return INVALID_EXPIRE;
+  return ms;
+}
+
+export const set: CommandSpec<SetCommand> = {
+  name: 'set',
+  arity: -3,
+  parse,
+  apply(command, { db }) {
+    let expiry: Expiry;
+    if (command.expiry === 'KEEPTTL') expiry = 'keep';
+    else if (command.expiry !== undefined && command.time !== undefined) {
+      const at = expireAt(command.expiry, command.time, db.now());
+      if (at instanceof ReplyError) return at.frame;
+      expiry = { at };
+    }
+    const old = db.get(command.key);
+    const found = old !== undefined;
+    const reply = command.get ? (found ? bulk(old) : NULL) : OK;
+    if ((command.condition === 'NX' && found) || (command.condition === 'XX' && !found)) {
+      return command.get ? reply : NULL;
+    }
+    if (expiry !== undefined && expiry !== 'keep' && expiry.at <= db.now()) {
+      // Already in the past (EXAT/PXAT): Redis deletes the key rather than storing it.
+      db.delete(command.key);
+    } else {
+      db.set(command.key, command.value, expiry);
+    }
+    return reply;
+  },
+};

@@ -1,0 +1,21 @@
+// SUBSCRIBE channel [channel ...]: enter subscribed mode. One reply per channel:
+// ["subscribe", channel, count of subscriptions]. The messages themselves do not come
+// from here: ConnectionContext.subscribe adds the channel's Observable to the
+// connection's merged stream of messages (see server/session.ts).
+
+import { Frame, bulk, integer } from '../protocol/frame';
+import { CommandSpec, keyOf } from './command';
+
+const SUBSCRIBE = bulk('subscribe');
+
+export const subscribe: CommandSpec<readonly string[]> = {
+  name: 'subscribe',
+  arity: -2,
+  pubsubContext: true,
+  parse: (args) => args.map(keyOf),
+  apply: (channels, context): Frame[] =>
+    channels.map((channel) => ({
+      type: 'array',
+      value: [SUBSCRIBE, bulk(Buffer.from(channel, 'latin1')), integer(context.subscribe(channel))],
+    })),
+};

@@ -1,0 +1,23 @@
+// UNSUBSCRIBE [channel ...]: leave the named channels, or all of them. One reply per
+// channel: ["unsubscribe", channel, subscriptions left]; with nothing to leave, a single
+// reply with a null channel. At zero subscriptions the connection leaves subscribed mode.
+
+import { Frame, NULL, bulk, integer } from '../protocol/frame';
+import { CommandSpec, keyOf } from './command';
+
+const UNSUBSCRIBE = bulk('unsubscribe');
+
+export const unsubscribe: CommandSpec<readonly string[]> = {
+  name: 'unsubscribe',
+  arity: -1,
+  pubsubContext: true,
+  parse: (args) => args.map(keyOf),
+  apply(channels, context): Frame[] {
+    const leaving = channels.length > 0 ? channels : context.channels();
+    if (leaving.length === 0) return [{ type: 'array', value: [UNSUBSCRIBE, NULL, integer(context.subscriptionCount)] }];
+    return leaving.map((channel) => ({
+      type: 'array',
+      value: [UNSUBSCRIBE, bulk(Buffer.from(channel, 'latin1')), integer(context.unsubscribe(channel))],
+    }));
+  },
+};

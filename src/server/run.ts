@@ -1,0 +1,67 @@
+// startServer(): the embeddable server, for an app's own tests. It runs the server
+// Observable and bridges it to a Promise-based handle, the shape test frameworks expect:
+//
+//   const server = await startServer({ port: 0 });
+//   ... connect any Redis client to server.port ...
+//   await server.close();   // graceful: every received command answered, then closed
+
+import type { AddressInfo } from 'node:net';
+import { ReplaySubject } from 'rxjs';
+import { Db } from '../db/db';
+import { DEFAULT_HOST, ServerOptions, server } from './server';
+
+export interface StartOptions extends Omit<ServerOptions, 'shutdown$' | 'onListening'> {}
+
+export interface RunningServer {
+  /** The bound port (useful with `port: 0`). */
+  readonly port: number;
+  readonly host: string;
+  /** The server's Db: seed or inspect data directly in tests. */
+  readonly db: Db;
+  /** Shuts down gracefully; resolves when every connection is closed. */
+  close(): Promise<void>;
+  /** Resolves when the server has stopped, however it stopped. */
+  readonly closed: Promise<void>;
+}
+
+export function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  return new Promise<RunningServer>((resolve, reject) => {
+    const db = options.db ?? new Db();
+    const shutdown$ = new ReplaySubject<void>(1);
+    let started = false;
+    let settle!: { resolve: () => void; reject: (err: unknown) => void };
+    const closed = new Promise<void>((res, rej) => (settle = { resolve: res, reject: rej }));
+    // Nobody may be waiting on `closed`; do not let it surface as an unhandled rejection.
+    closed.catch(() => undefined);
+
+    server({
+      ...options,
+      db,
+      host: options.host ?? DEFAULT_HOST,
+      shutdown$,
+      onListening: (address: AddressInfo) => {
+        started = true;
+        resolve({
+          port: address.port,
+          host: address.address,
+          db,
+          closed,
+          close: () => {
+            shutdown$.next();
+            return closed;
+          },
+        });
+      },
+    }).subscribe({
+      error: (err: unknown) => {
+        db.close();
+        if (started) settle.reject(err);
+        else reject(err);
+      },
+      complete: () => {
+        db.close();
+        settle.resolve();
+      },
+    });
+  });
+}
