@@ -17,3 +17,5 @@ export { frames } from './protocol/frames';
 export type { FrameBatch } from './protocol/frames';
 export { ProtocolError } from './protocol/errors';
 export { log } from './log';
+export { Client, connect, ConnectionError, RedisError, MessageStream } from './client';
+export type { ChannelMessage, ConnectOptions, SetOptions, Argument } from './client';

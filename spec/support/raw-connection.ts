@@ -19,12 +19,24 @@ export const DEFAULT_TIMEOUT_MS = 2000;
  */
 export type ReadCondition = (received: Buffer, closed: boolean) => number | undefined;
 
-/** Bytes shown as a JSON string of their latin1 form: one char per byte, all escaped. */
+/**
+ * Bytes shown as a JSON string of their latin1 form (one char per byte). JSON
+ * escapes the control bytes; bytes 0x7f-0xff are escaped too (\u00XX), because
+ * some of them print as nothing at all (0xad) or look like a space (0xa0).
+ * Long byte strings keep their head and tail.
+ */
 export function showBytes(bytes: Buffer, max = 2000): string {
-  if (bytes.length <= max) return JSON.stringify(bytes.toString('latin1'));
-  const head = bytes.subarray(0, Math.floor(max * 0.75)).toString('latin1');
-  const tail = bytes.subarray(bytes.length - Math.floor(max * 0.25)).toString('latin1');
-  return `${JSON.stringify(head)} ...(${bytes.length} bytes in all)... ${JSON.stringify(tail)}`;
+  if (bytes.length <= max) return quote(bytes);
+  const head = bytes.subarray(0, Math.floor(max * 0.75));
+  const tail = bytes.subarray(bytes.length - Math.floor(max * 0.25));
+  return `${quote(head)} ...(${bytes.length} bytes in all)... ${quote(tail)}`;
+}
+
+function quote(bytes: Buffer): string {
+  return JSON.stringify(bytes.toString('latin1')).replace(
+    /[\u007f-\u00ff]/g,
+    (c) => `\\u00${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }
 
 export function showEndpoint(to: Endpoint): string {
@@ -94,19 +106,31 @@ export class RawConnection {
   /**
    * Writes bytes (a string is taken as latin1: one char per byte). Resolves true once
    * they are handed to the kernel, false if the connection was already closed or the
-   * write failed; it never rejects, because writing to a peer that is closing on us
-   * is an expected event in protocol-error tests.
+   * write failed: writing to a peer that is closing on us is an expected event in
+   * protocol-error tests. Rejects only if the bytes are still not flushed after
+   * `timeoutMs` (a peer that stopped reading).
    */
-  send(bytes: string | Buffer): Promise<boolean> {
+  send(bytes: string | Buffer, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<boolean> {
     const data = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes;
     if (this.isClosed || this.socket.destroyed || !this.socket.writable) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const onClose = (): void => resolve(false);
-      this.socket.once('close', onClose);
-      this.socket.write(data, (err) => {
+    return new Promise((resolve, reject) => {
+      const settle = (written: boolean): void => {
+        clearTimeout(timer);
         this.socket.off('close', onClose);
-        resolve(!err);
-      });
+        resolve(written);
+      };
+      const onClose = (): void => settle(false);
+      const timer = setTimeout(() => {
+        this.socket.off('close', onClose);
+        reject(
+          new Error(
+            `a write of ${data.length} bytes was not flushed after ${timeoutMs} ms (the peer stopped reading?); ` +
+              `received so far: ${showBytes(this.received)}`,
+          ),
+        );
+      }, timeoutMs);
+      this.socket.once('close', onClose);
+      this.socket.write(data, (err) => settle(!err));
     });
   }
 

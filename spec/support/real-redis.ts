@@ -18,7 +18,10 @@ export interface RealRedis {
   stop(): Promise<void>;
 }
 
-const READY_LINE = 'Ready to accept connections';
+// 7.0 logs "Ready to accept connections" for TCP, but with TCP off only
+// "The server is now ready to accept connections at <socket>"; later versions
+// say "Ready to accept connections unix". Matched without case, it covers all.
+const READY_LINE = /ready to accept connections/i;
 const START_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 5_000;
 
@@ -35,6 +38,23 @@ export function findRedisServer(): string | undefined {
     }
   }
   return undefined;
+}
+
+/** The title suffix of a suite skipped for want of redis-server. */
+export const SKIPPED_NO_REDIS = '(skipped: redis-server not installed)';
+
+/**
+ * Says loudly that `what` is skipped because redis-server is missing. console.warn
+ * is the visible notice when one file runs (or with --verbose); Jest's default
+ * reporter drops the console output of a file whose tests were all skipped in a
+ * multi-file run, so the same notice also goes straight to stderr.
+ */
+export function warnRedisMissing(what: string): void {
+  const notice =
+    `${what}: SKIPPED: redis-server is not installed (not found on PATH). ` +
+    'These tests compare replies byte for byte with real Redis; install redis-server to run them.';
+  console.warn(notice);
+  process.stderr.write(`${notice}\n`);
 }
 
 /**
@@ -116,7 +136,7 @@ function waitUntilReady(child: ChildProcess): Promise<void> {
     };
     const onOutput = (chunk: Buffer): void => {
       log += chunk.toString('utf8');
-      if (log.includes(READY_LINE)) done();
+      if (READY_LINE.test(log)) done();
     };
     const onExit = (code: number | null, signal: string | null): void =>
       done(new Error(`redis-server exited before it was ready (code ${code}, signal ${signal}); its log:\n${log}`));

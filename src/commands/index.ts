@@ -8,6 +8,7 @@ import { get } from './get';
 import { ping } from './ping';
 import { publish } from './publish';
 import { quit } from './quit';
+import { host, post } from './security-warning';
 import { set } from './set';
 import { subscribe } from './subscribe';
 import { unsubscribe } from './unsubscribe';
@@ -16,7 +17,7 @@ import { unsubscribe } from './unsubscribe';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyCommand = CommandSpec<any>;
 
-const specs: readonly AnyCommand[] = [get, ping, publish, quit, set, subscribe, unsubscribe];
+const specs: readonly AnyCommand[] = [get, host, ping, post, publish, quit, set, subscribe, unsubscribe];
 
 /** Every command, by lower-case name. */
 export const commands: ReadonlyMap<string, AnyCommand> = new Map(specs.map((spec) => [spec.name, spec]));
