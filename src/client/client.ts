@@ -63,7 +63,8 @@ const okReply: ReplyParser<'OK'> = (frame) => {
 const integerReply =
   (command: string): ReplyParser<number> =>
   (frame) => {
-    if (frame.type === 'integer') return frame.value;
+    // Counts fit a double; a bigint (a 64-bit value kept exact) is converted.
+    if (frame.type === 'integer') return Number(frame.value);
     return unexpected(command, frame);
   };
 

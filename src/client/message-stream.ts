@@ -28,6 +28,15 @@ import { Observable, Subject, type Subscriber, type TeardownLogic, concat, filte
 import { ConnectionError } from './errors';
 import type { ChannelMessage, PubSub } from './pubsub';
 
+/**
+ * Marks a promise as handled (a no-op catch on a branch) and returns it unchanged: whoever
+ * awaits it still sees its rejection, but ignoring it does not crash the process.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 export class MessageStream extends Observable<ChannelMessage> {
   private readonly channelSet: Set<string>;
   private readonly added$ = new Subject<string>();
@@ -63,7 +72,11 @@ export class MessageStream extends Observable<ChannelMessage> {
     return this.pubsub.waitUntil(() => channels.every((channel) => this.pubsub.isConfirmed(channel)));
   }
 
-  /** Adds channels to the live stream; resolves once the server has confirmed them (see ready()). */
+  /**
+   * Adds channels to the live stream; resolves once the server has confirmed them (see
+   * ready()). It may be called without awaiting: a failure also reaches the stream's
+   * observers, so an ignored rejection is not reported as unhandled.
+   */
   addChannels(...channels: string[]): Promise<void> {
     for (const channel of channels) {
       if (this.channelSet.has(channel)) continue;
@@ -71,13 +84,14 @@ export class MessageStream extends Observable<ChannelMessage> {
       this.added$.next(channel); // every observer's mergeMap subscribes to it, now
     }
     if (this.observers === 0) return Promise.resolve();
-    return this.pubsub.waitUntil(() => channels.every((channel) => this.pubsub.isConfirmed(channel)));
+    return handled(this.pubsub.waitUntil(() => channels.every((channel) => this.pubsub.isConfirmed(channel))));
   }
 
   /**
    * Removes channels from the stream. Resolves once the server has acknowledged the
    * UNSUBSCRIBE of those that no other observer still listens to (the others stay
-   * subscribed on the server: that is the reference counting).
+   * subscribed on the server: that is the reference counting). Like addChannels, it
+   * may be called without awaiting.
    */
   removeChannels(...channels: string[]): Promise<void> {
     for (const channel of channels) {
@@ -85,7 +99,7 @@ export class MessageStream extends Observable<ChannelMessage> {
       this.removed$.next(channel); // takeUntil ends that channel's inner in every observer
     }
     if (this.pubsub.closed) return Promise.resolve();
-    return this.pubsub.waitUntil(() => channels.every((channel) => this.pubsub.isSettled(channel)));
+    return handled(this.pubsub.waitUntil(() => channels.every((channel) => this.pubsub.isSettled(channel))));
   }
 
   private attach(subscriber: Subscriber<ChannelMessage>): TeardownLogic {

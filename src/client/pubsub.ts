@@ -139,6 +139,7 @@ class SubscriberConnection {
         this.connection.destroy();
         return void this.fail(new RedisError(frame.value));
       }
+      // The client speaks RESP2 (it never sends HELLO 3): pub/sub events are arrays.
       if (frame.type !== 'array') continue;
       const [kind, channelFrame, payload] = frame.value;
       const channel = textOf(channelFrame);

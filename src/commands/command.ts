@@ -7,7 +7,9 @@
 // owned by the connection (see ConnectionContext.subscribe), not by the command.
 
 import type { Frame } from '../protocol/frame';
+import type { ProtocolVersion } from '../protocol/encode';
 import type { Db } from '../db/db';
+import type { ClientInfo, ServerState } from './server-state';
 
 /** An error reply. Its message is what follows `-` on the wire, e.g. `ERR syntax error`. */
 export class ReplyError {
@@ -24,7 +26,11 @@ export const NOT_AN_INTEGER = new ReplyError('ERR value is not an integer or out
 /** What a command sees of the connection that runs it. */
 export interface ConnectionContext {
   readonly db: Db;
-  /** Channels subscribed to: while non-zero, the connection is in subscribed mode. */
+  /** Server-wide state: clients, stats, config. */
+  readonly server: ServerState;
+  /** This connection, as CLIENT LIST shows it. */
+  readonly client: ClientInfo;
+  /** Channels plus patterns subscribed to: while non-zero, the connection is in subscribed mode. */
   readonly subscriptionCount: number;
   /** Subscribes to `channel` (once, however often asked); returns the new count. */
   subscribe(channel: string): number;
@@ -32,6 +38,16 @@ export interface ConnectionContext {
   unsubscribe(channel: string): number;
   /** The channels subscribed to, oldest first. */
   channels(): readonly string[];
+  /** Subscribes to a glob pattern (PSUBSCRIBE); returns the new count. */
+  psubscribe(pattern: string): number;
+  /** Unsubscribes from a pattern, if subscribed; returns the new count. */
+  punsubscribe(pattern: string): number;
+  /** The patterns subscribed to, oldest first. */
+  patterns(): readonly string[];
+  /** The protocol this connection speaks (HELLO switches it). */
+  readonly protocol: ProtocolVersion;
+  /** Switches the protocol, from the next reply on. */
+  setProtocol(version: ProtocolVersion): void;
   /** Ends the connection once this command's reply is written (QUIT). */
   closeAfterReply(): void;
 }
@@ -39,9 +55,36 @@ export interface ConnectionContext {
 /** A reply, or several (SUBSCRIBE a b answers twice: one reply per channel). */
 export type Replies = Frame | readonly Frame[];
 
+/** Where a command's keys are, as COMMAND INFO reports it (1-based argument positions). */
+export interface KeyPositions {
+  readonly first: number;
+  /** The last key's position; -1 means the last argument. */
+  readonly last: number;
+  readonly step: number;
+}
+
 export interface CommandSpec<Parsed = readonly Buffer[]> {
-  /** Lower case, as Redis names commands in its error texts. */
+  /** Lower case, as Redis names commands in its error texts (`client|setname` for a subcommand). */
   readonly name: string;
+  /** Redis's command flags, as COMMAND INFO lists them (`write`, `readonly`, `fast`...). */
+  readonly flags?: readonly string[];
+  /** ACL categories, e.g. `@string`, `@read`, `@fast`. */
+  readonly categories?: readonly string[];
+  /** Key positions, for COMMAND INFO and COMMAND GETKEYS. None: the command takes no keys. */
+  readonly keys?: KeyPositions;
+  /** One-line description, for COMMAND DOCS (redis-cli's hints). */
+  readonly summary?: string;
+  /** The Redis version that introduced the command, and its group (COMMAND DOCS). */
+  readonly since?: string;
+  readonly group?: string;
+  /** Argument hint for redis-cli, e.g. `key value [NX|XX]`. */
+  readonly syntax?: string;
+  /**
+   * For a container command (CLIENT, CONFIG, COMMAND, PUBSUB): its subcommands, each a
+   * CommandSpec named `container|sub` whose arity counts the container's name too.
+   * The dispatcher routes `CLIENT SETNAME x` to `client|setname`.
+   */
+  readonly subcommands?: readonly CommandSpec<any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
   /**
    * Redis's arity, the command name included: `n` means exactly n arguments, `-n` at
    * least n. The dispatcher checks it before `parse` runs.

@@ -3,43 +3,54 @@
 // then arity, then the subscribed-mode restriction) so each failure gets Redis's text.
 
 import type { Frame } from '../protocol/frame';
-import { CommandSpec, ConnectionContext, ReplyError, Replies } from './command';
-import { get } from './get';
-import { ping } from './ping';
-import { publish } from './publish';
-import { quit } from './quit';
-import { host, post } from './security-warning';
-import { set } from './set';
-import { subscribe } from './subscribe';
-import { unsubscribe } from './unsubscribe';
+import { ConnectionContext, ReplyError, Replies } from './command';
+import { AnyCommand, register, registry } from './registry';
+import { connectionCommands } from './connection';
+import { keyspaceCommands } from './keyspace';
+import { pubsubCommands } from './pubsub';
+import { serverCommands } from './server';
+import { stringCommands } from './strings';
 
-// `CommandSpec<any>`: each spec's parse and apply agree on their own parsed type.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyCommand = CommandSpec<any>;
-
-const specs: readonly AnyCommand[] = [get, host, ping, post, publish, quit, set, subscribe, unsubscribe];
+register([...connectionCommands, ...stringCommands, ...keyspaceCommands, ...pubsubCommands, ...serverCommands]);
 
 /** Every command, by lower-case name. */
-export const commands: ReadonlyMap<string, AnyCommand> = new Map(specs.map((spec) => [spec.name, spec]));
+export const commands: ReadonlyMap<string, AnyCommand> = registry;
 
 /** Runs one request (an array of bulk strings) and returns its replies. */
 export function execute(request: Frame, context: ConnectionContext): Replies {
   const args = argumentsOf(request);
   if (args === undefined) return { type: 'error', value: 'ERR Protocol error: expected an array of bulk strings' };
-  const name = args[0].toString('latin1');
-  const spec = commands.get(name.toLowerCase());
+  const name = args[0].toString('latin1').toLowerCase();
+  let spec = registry.get(name);
   if (spec === undefined) return unknownCommand(args);
+  let argsStart = 1;
+  // A container (CLIENT, CONFIG...) routes to its subcommand, as Redis's lookupCommand.
+  if (spec.subcommands !== undefined && args.length > 1) {
+    const subName = `${spec.name}|${args[1].toString('latin1').toLowerCase()}`;
+    const sub: AnyCommand | undefined = spec.subcommands.find((s) => s.name === subName);
+    if (sub === undefined) {
+      return {
+        type: 'error',
+        value: oneLine(`ERR unknown subcommand '${cString(args[1]).slice(0, 128)}'. Try ${spec.name.toUpperCase()} HELP.`),
+      };
+    }
+    spec = sub;
+    argsStart = 2;
+  }
   const argc = args.length;
   if ((spec.arity > 0 && argc !== spec.arity) || argc < -spec.arity) {
     return { type: 'error', value: `ERR wrong number of arguments for '${spec.name}' command` };
   }
-  if (context.subscriptionCount > 0 && !spec.pubsubContext) {
+  // Subscribed mode restricts RESP2 connections only: RESP3 can mix replies and pushes.
+  if (context.subscriptionCount > 0 && context.protocol === 2 && !spec.pubsubContext) {
     return {
       type: 'error',
       value: `ERR Can't execute '${spec.name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
     };
   }
-  const parsed: unknown = spec.parse(args.slice(1));
+  context.client.lastCommand = spec.name;
+  context.server.stats.commandsProcessed++;
+  const parsed: unknown = spec.parse(args.slice(argsStart));
   if (parsed instanceof ReplyError) return parsed.frame;
   return spec.apply(parsed, context);
 }

@@ -15,19 +15,36 @@
 
 import { Observable, SchedulerLike, Subject, Subscription, asyncScheduler } from 'rxjs';
 import { ExpiryHeap } from './expiry-heap';
+import { globMatch } from './glob';
 
-/** A message as delivered to a channel's subscribers. */
+/** A message as delivered to a channel's (or a pattern's) subscribers. */
 export interface Message {
   readonly channel: string;
   readonly message: Buffer;
+  /** Set when delivered through a pattern subscription (PSUBSCRIBE): the pattern. */
+  readonly pattern?: string;
 }
 
-/** One key's value and, if it has one, the time (scheduler ms) after which it expires. */
-class Entry {
+/**
+ * The value types of Redis. Only strings exist yet; the others slot in here, and every
+ * command that expects one type gets WRONGTYPE on a key of another (see `typed`).
+ */
+export type ValueType = 'string';
+export type Value = { readonly type: 'string'; readonly value: Buffer };
+
+/** One key: its value, its expiry time (scheduler ms) if any, and its scan position. */
+export class Entry {
   constructor(
+    readonly key: string,
     public value: Buffer,
     public expiresAt: number | undefined,
+    /** Insertion sequence number: SCAN's cursor (see `scan`). */
+    readonly seq: number,
   ) {}
+
+  get type(): ValueType {
+    return 'string';
+  }
 }
 
 /** How SET treats the key's time to live. */
@@ -53,9 +70,24 @@ export interface DbOptions {
   readonly scheduler?: SchedulerLike;
 }
 
+/** SCAN's answer: the next cursor (0 when done) and the keys of this step. */
+export interface ScanStep {
+  readonly cursor: number;
+  readonly keys: string[];
+}
+
 export class Db {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Every entry in insertion order, for SCAN. Deleted entries are skipped and swept out
+   * now and then; since sequence numbers only grow, a cursor (the last sequence number
+   * returned) stays valid across sweeps, which gives Redis's guarantee: a key present
+   * for the whole scan is returned.
+   */
+  private order: Entry[] = [];
+  private nextSeq = 1;
   private readonly channels = new Map<string, Channel>();
+  private readonly patternChannels = new Map<string, Channel>();
   private readonly scheduler: SchedulerLike;
 
   private readonly expirations = new ExpiryHeap();
@@ -104,12 +136,123 @@ export class Db {
       existing.value = stored;
       existing.expiresAt = expiresAt;
     } else {
-      this.entries.set(key, new Entry(stored, expiresAt));
+      this.insert(key, stored, expiresAt);
     }
     if (expiresAt !== undefined) {
       this.expiring++;
       if (expiry !== 'keep') this.trackExpiry(key, expiresAt);
     }
+  }
+
+  private insert(key: string, value: Buffer, expiresAt: number | undefined): Entry {
+    const entry = new Entry(key, value, expiresAt, this.nextSeq++);
+    this.entries.set(key, entry);
+    this.order.push(entry);
+    return entry;
+  }
+
+  /** The live entry of `key` (expired keys are removed on the way), for typed access. */
+  entry(key: string): Entry | undefined {
+    return this.live(key);
+  }
+
+  /**
+   * Sets or clears the expiry of an existing key (EXPIRE, PERSIST...). `at` in the past
+   * deletes the key, as Redis does. Returns false if the key does not exist.
+   */
+  setExpiry(key: string, at: number | undefined): boolean {
+    const entry = this.live(key);
+    if (entry === undefined) return false;
+    if (at !== undefined && at <= this.scheduler.now()) {
+      this.remove(key, entry);
+      return true;
+    }
+    if (entry.expiresAt !== undefined) this.expiring--;
+    entry.expiresAt = at;
+    if (at !== undefined) {
+      this.expiring++;
+      this.trackExpiry(key, at);
+    }
+    return true;
+  }
+
+  /** Moves `from` to `to` (overwriting it), with its value and expiry. */
+  rename(from: string, to: string): boolean {
+    const entry = this.live(from);
+    if (entry === undefined) return false;
+    if (from === to) return true;
+    const { value, expiresAt } = entry;
+    this.remove(from, entry);
+    this.delete(to);
+    this.insert(to, value, expiresAt);
+    if (expiresAt !== undefined) {
+      this.expiring++;
+      this.trackExpiry(to, expiresAt);
+    }
+    return true;
+  }
+
+  /** Every live key (expired ones are skipped), in insertion order. */
+  *keys(): IterableIterator<string> {
+    const now = this.scheduler.now();
+    for (const [key, entry] of this.entries) {
+      if (entry.expiresAt === undefined || now <= entry.expiresAt) yield key;
+    }
+  }
+
+  /**
+   * One SCAN step: up to about `count` entries visited after `cursor`, with their live
+   * keys. Cursor 0 starts; a returned cursor of 0 means the scan is complete.
+   */
+  scan(cursor: number, count: number): ScanStep {
+    const order = this.order;
+    // Binary search for the first entry after the cursor (sequence numbers are sorted).
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order[mid].seq <= cursor) lo = mid + 1;
+      else hi = mid;
+    }
+    const keys: string[] = [];
+    const now = this.scheduler.now();
+    let i = lo;
+    for (; i < order.length && keys.length < count; i++) {
+      const entry = order[i];
+      if (this.entries.get(entry.key) !== entry) continue; // deleted or replaced
+      if (entry.expiresAt !== undefined && now > entry.expiresAt) continue;
+      keys.push(entry.key);
+    }
+    const next = i < order.length ? order[i - 1].seq : 0;
+    return { cursor: next, keys };
+  }
+
+  /** A random live key, or undefined if there is none. */
+  randomKey(): string | undefined {
+    const size = this.entries.size;
+    // Sample the insertion-order array: a few tries find a live key in practice.
+    for (let attempt = 0; attempt < 100 && size > 0; attempt++) {
+      const entry = this.order[Math.floor(Math.random() * this.order.length)];
+      if (this.entries.get(entry.key) === entry && this.live(entry.key) !== undefined) return entry.key;
+    }
+    for (const key of this.keys()) return key;
+    return undefined;
+  }
+
+  /** Removes every key (FLUSHDB / FLUSHALL). */
+  flush(): void {
+    this.entries.clear();
+    this.order = [];
+    this.expiring = 0;
+    this.expirations.reset([]);
+    this.purgeTask?.unsubscribe();
+    this.purgeTask = undefined;
+    this.purgeAt = Infinity;
+  }
+
+  /** The number of keys with an expiry (for INFO's keyspace section). */
+  get expiringKeys(): number {
+    return this.expiring;
   }
 
   /** Removes `key`; true if it existed. */
@@ -139,6 +282,10 @@ export class Db {
   private remove(key: string, entry: Entry): void {
     if (entry.expiresAt !== undefined) this.expiring--;
     this.entries.delete(key);
+    // Sweep deleted entries out of the scan order once they are half of it.
+    if (this.order.length > 2 * this.entries.size + 1024) {
+      this.order = this.order.filter((e) => this.entries.get(e.key) === e);
+    }
   }
 
   // ---- active expiry: one scheduled purge at the next expiry ------------------
@@ -190,11 +337,20 @@ export class Db {
    * subscriber leaves; the last one out removes the channel.
    */
   subscribe(channel: string): Observable<Message> {
+    return this.join(this.channels, channel);
+  }
+
+  /** The messages of every channel matching the glob `pattern` (PSUBSCRIBE). */
+  psubscribe(pattern: string): Observable<Message> {
+    return this.join(this.patternChannels, pattern);
+  }
+
+  private join(registry: Map<string, Channel>, name: string): Observable<Message> {
     return new Observable<Message>((subscriber) => {
-      let entry = this.channels.get(channel);
+      let entry = registry.get(name);
       if (entry === undefined) {
         entry = { subject: new Subject<Message>(), subscribers: 0 };
-        this.channels.set(channel, entry);
+        registry.set(name, entry);
       }
       const current = entry;
       current.subscribers++;
@@ -202,23 +358,45 @@ export class Db {
       return () => {
         inner.unsubscribe();
         current.subscribers--;
-        if (current.subscribers === 0 && this.channels.get(channel) === current) this.channels.delete(channel);
+        if (current.subscribers === 0 && registry.get(name) === current) registry.delete(name);
       };
     });
   }
 
-  /** Sends `message` to every subscriber of `channel`; returns how many received it. */
+  /**
+   * Sends `message` to the subscribers of `channel` and of every matching pattern;
+   * returns how many received it (a client subscribed both ways counts twice, as in Redis).
+   */
   publish(channel: string, message: Buffer): number {
+    let receivers = 0;
     const entry = this.channels.get(channel);
-    if (entry === undefined) return 0;
-    const receivers = entry.subscribers;
-    entry.subject.next({ channel, message });
+    if (entry !== undefined) {
+      receivers += entry.subscribers;
+      entry.subject.next({ channel, message });
+    }
+    if (this.patternChannels.size > 0) {
+      for (const [pattern, patternEntry] of [...this.patternChannels]) {
+        if (!globMatch(pattern, channel)) continue;
+        receivers += patternEntry.subscribers;
+        patternEntry.subject.next({ channel, message, pattern });
+      }
+    }
     return receivers;
   }
 
-  /** The number of subscribers of `channel`. */
+  /** The number of subscribers of `channel` (PUBSUB NUMSUB). */
   subscribers(channel: string): number {
     return this.channels.get(channel)?.subscribers ?? 0;
+  }
+
+  /** The channels with at least one subscriber (PUBSUB CHANNELS). */
+  activeChannels(): string[] {
+    return [...this.channels.keys()];
+  }
+
+  /** The number of distinct patterns subscribed to (PUBSUB NUMPAT). */
+  get patternCount(): number {
+    return this.patternChannels.size;
   }
 
   /** Stops the purge timer and ends every channel (used on shutdown). */
@@ -226,7 +404,9 @@ export class Db {
     this.closed = true;
     this.purgeTask?.unsubscribe();
     this.purgeTask = undefined;
-    for (const { subject } of this.channels.values()) subject.complete();
-    this.channels.clear();
+    for (const registry of [this.channels, this.patternChannels]) {
+      for (const { subject } of registry.values()) subject.complete();
+      registry.clear();
+    }
   }
 }

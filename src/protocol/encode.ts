@@ -1,8 +1,15 @@
 // Frames -> bytes. Replies are encoded into a reusable scratch buffer, so that a batch
 // of replies (everything one incoming chunk asked for) leaves as one write: a
 // pipelined burst of a thousand GETs is one syscall, not a thousand.
+//
+// The writer knows the connection's protocol version (2 until HELLO 3): RESP3's types
+// are written natively in RESP3 and folded into arrays and bulk strings in RESP2, the
+// way Redis's own reply functions (addReplyMapLen, addReplyDouble...) do.
 
 import { Frame } from './frame';
+import { formatDouble } from './double';
+
+export type ProtocolVersion = 2 | 3;
 
 /** Values at least this large are passed through by reference instead of copied. */
 const LARGE = 16 * 1024;
@@ -17,6 +24,9 @@ export class ReplyWriter {
   private pos = 0;
   private out: Buffer[] = [];
   private bytes = 0;
+
+  /** RESP2 (the default, until a client says HELLO 3) or RESP3. */
+  protocol: ProtocolVersion = 2;
 
   /** Bytes written and not yet taken. */
   get length(): number {
@@ -34,14 +44,41 @@ export class ReplyWriter {
       case 'bulk':
         return this.bulk(frame.value);
       case 'null':
-        return this.ascii('$-1\r\n');
+        return this.ascii(this.protocol === 3 ? '_\r\n' : '$-1\r\n');
       case 'nullArray':
-        return this.ascii('*-1\r\n');
+        return this.ascii(this.protocol === 3 ? '_\r\n' : '*-1\r\n');
       case 'array':
-        this.line('*', String(frame.value.length));
-        for (const item of frame.value) this.write(item);
+        return this.aggregate('*', frame.value);
+      case 'set':
+        return this.aggregate(this.protocol === 3 ? '~' : '*', frame.value);
+      case 'push':
+        return this.aggregate(this.protocol === 3 ? '>' : '*', frame.value);
+      case 'map':
+        if (this.protocol === 3) this.line('%', String(frame.value.length));
+        else this.line('*', String(frame.value.length * 2));
+        for (const [key, value] of frame.value) {
+          this.write(key);
+          this.write(value);
+        }
         return;
+      case 'double':
+        if (this.protocol === 3) return this.line(',', formatDouble(frame.value));
+        return this.bulk(Buffer.from(formatDouble(frame.value), 'latin1'));
+      case 'boolean':
+        if (this.protocol === 3) return this.ascii(frame.value ? '#t\r\n' : '#f\r\n');
+        return this.line(':', frame.value ? '1' : '0');
+      case 'verbatim':
+        if (this.protocol === 2) return this.bulk(frame.value);
+        this.line('=', String(frame.value.length + 4));
+        this.ascii(`${frame.format}:`);
+        this.raw(frame.value);
+        return this.ascii('\r\n');
     }
+  }
+
+  private aggregate(prefix: string, items: readonly Frame[]): void {
+    this.line(prefix, String(items.length));
+    for (const item of items) this.write(item);
   }
 
   /** Writes pre-encoded bytes as they are (e.g. a pub/sub message encoded once for all). */
@@ -100,9 +137,15 @@ export class ReplyWriter {
   }
 }
 
-/** Encodes one frame into a single buffer. */
+/** Encodes one frame into a single buffer, in RESP2. */
 export function encode(frame: Frame): Buffer {
+  return encodeAs(frame, 2);
+}
+
+/** Encodes one frame into a single buffer, in the given protocol version. */
+export function encodeAs(frame: Frame, protocol: ProtocolVersion): Buffer {
   const writer = new ReplyWriter();
+  writer.protocol = protocol;
   writer.write(frame);
   const parts = writer.take();
   return parts.length === 1 ? parts[0] : Buffer.concat(parts);

@@ -1,20 +1,33 @@
-// The Frame: the intermediate representation of the Redis protocol (RESP2), as in
-// mini-redis's frame.rs. Everything between the socket and the Db speaks Frames, so the
-// pipeline can be tested with plain values instead of bytes.
+// The Frame: the intermediate representation of the Redis protocol, as in mini-redis's
+// frame.rs. Everything between the socket and the Db speaks Frames, so the pipeline can
+// be tested with plain values instead of bytes.
+//
+// One vocabulary for both protocol versions: commands reply with RESP3's richer types
+// (map, set, double, push, verbatim string) and the connection's ReplyWriter encodes
+// them as RESP3, or folds them into RESP2's arrays and bulk strings, exactly as Redis
+// does for a client that did not say HELLO 3. Commands never know which it is.
 //
 // Binary safety: bulk strings are Buffers. Simple strings and errors are "byte strings"
 // (latin1: one char per byte), so a key echoed inside an error text comes back out as
 // the very bytes that went in, never re-encoded as UTF-8.
 
-/** One RESP2 value. The `type` tag makes it a discriminated union: `switch` on it. */
+/** One protocol value. The `type` tag makes it a discriminated union: `switch` on it. */
 export type Frame =
   | { readonly type: 'simple'; readonly value: string }
   | { readonly type: 'error'; readonly value: string }
-  | { readonly type: 'integer'; readonly value: number }
+  | { readonly type: 'integer'; readonly value: number | bigint }
   | { readonly type: 'bulk'; readonly value: Buffer }
   | { readonly type: 'null' }
   | { readonly type: 'array'; readonly value: readonly Frame[] }
-  | { readonly type: 'nullArray' };
+  | { readonly type: 'nullArray' }
+  // RESP3 types; in RESP2 they become arrays / bulk strings (see encode.ts).
+  | { readonly type: 'map'; readonly value: readonly (readonly [Frame, Frame])[] }
+  | { readonly type: 'set'; readonly value: readonly Frame[] }
+  | { readonly type: 'push'; readonly value: readonly Frame[] }
+  | { readonly type: 'double'; readonly value: number }
+  | { readonly type: 'boolean'; readonly value: boolean }
+  /** A verbatim string (`=`), with its 3-letter format, e.g. `txt` for INFO. */
+  | { readonly type: 'verbatim'; readonly format: string; readonly value: Buffer };
 
 // Small constructors keep command code readable: `return simple('OK')`.
 
@@ -22,8 +35,8 @@ export type Frame =
 export const simple = (value: string): Frame => ({ type: 'simple', value });
 /** `-message\r\n`. The message starts with its code, e.g. `ERR syntax error`. */
 export const error = (value: string): Frame => ({ type: 'error', value });
-/** `:n\r\n`. */
-export const integer = (value: number): Frame => ({ type: 'integer', value });
+/** `:n\r\n`. A bigint keeps 64-bit results (INCR) exact. */
+export const integer = (value: number | bigint): Frame => ({ type: 'integer', value });
 /** `$len\r\nbytes\r\n`; a string is taken as UTF-8 text. */
 export const bulk = (value: Buffer | string): Frame => ({
   type: 'bulk',
@@ -31,6 +44,13 @@ export const bulk = (value: Buffer | string): Frame => ({
 });
 /** `*n\r\n` followed by the elements. */
 export const array = (value: readonly Frame[]): Frame => ({ type: 'array', value });
+
+/** A map: `%n` in RESP3, a flat array of 2n items in RESP2. */
+export const map = (entries: readonly (readonly [Frame, Frame])[]): Frame => ({ type: 'map', value: entries });
+/** A set: `~n` in RESP3, an array in RESP2. */
+export const set = (items: readonly Frame[]): Frame => ({ type: 'set', value: items });
+/** An out-of-band message (pub/sub): `>n` in RESP3, an array in RESP2. */
+export const push = (items: readonly Frame[]): Frame => ({ type: 'push', value: items });
 
 /** The null bulk string `$-1\r\n`: a missing value (GET of a missing key). */
 export const NULL: Frame = Object.freeze({ type: 'null' });

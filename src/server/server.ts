@@ -12,6 +12,7 @@
 import type { AddressInfo } from 'node:net';
 import { NEVER, Observable, mergeMap, shareReplay, take, takeUntil } from 'rxjs';
 import { Db } from '../db/db';
+import { ServerState } from '../commands/server-state';
 import { listen } from './listen';
 import { serveConnection } from './connection';
 
@@ -24,6 +25,8 @@ export interface ServerOptions {
   readonly maxConnections?: number;
   /** The keyspace and channels. Default: a new Db. */
   readonly db?: Db;
+  /** Server-wide state (clients, stats, config). Default: a new one. */
+  readonly state?: ServerState;
   /** Emits once to begin a graceful shutdown. Default: never. */
   readonly shutdown$?: Observable<unknown>;
   /** Called once listening, with the bound address. */
@@ -36,14 +39,18 @@ export const DEFAULT_MAX_CONNECTIONS = 250;
 
 export function server(options: ServerOptions = {}): Observable<never> {
   const db = options.db ?? new Db();
+  const state = options.state ?? new ServerState();
   // Replayed: a connection still waiting for a slot when shutdown comes must see it too.
   const shutdown$ = (options.shutdown$ ?? NEVER).pipe(take(1), shareReplay(1));
   return listen({
     port: options.port ?? DEFAULT_PORT,
     host: options.host ?? DEFAULT_HOST,
-    onListening: options.onListening,
+    onListening: (address) => {
+      state.port = address.port;
+      options.onListening?.(address);
+    },
   }).pipe(
     takeUntil(shutdown$),
-    mergeMap((socket) => serveConnection(socket, db, shutdown$), options.maxConnections ?? DEFAULT_MAX_CONNECTIONS),
+    mergeMap((socket) => serveConnection(socket, db, shutdown$, state), options.maxConnections ?? DEFAULT_MAX_CONNECTIONS),
   );
 }

@@ -15,58 +15,129 @@
 import { Observable, Subject, defer, filter, finalize, map, merge, mergeMap, takeUntil, takeWhile } from 'rxjs';
 import type { Db, Message } from '../db/db';
 import type { ConnectionContext } from '../commands/command';
+import { ClientInfo, ServerState } from '../commands/server-state';
 import { execute } from '../commands';
 import { ProtocolError } from '../protocol/errors';
 import type { FrameBatch } from '../protocol/frames';
-import { ReplyWriter } from '../protocol/encode';
+import { ProtocolVersion, ReplyWriter } from '../protocol/encode';
 
-/** A connection's state, as commands see it (ConnectionContext). */
-class ConnectionState implements ConnectionContext {
-  private readonly subscribed = new Set<string>();
-  private readonly subscribe$ = new Subject<string>();
-  private readonly unsubscribe$ = new Subject<string>();
-  closing = false;
-
-  /** The messages of every subscribed channel, merged. */
+/**
+ * A set of subscriptions (channels, or patterns) and the merged stream of their
+ * messages: each subscription is an Observable from the Db, added with mergeMap and
+ * ended by takeUntil when it is removed.
+ */
+class Subscriptions {
+  private readonly names = new Set<string>();
+  private readonly added$ = new Subject<string>();
+  private readonly removed$ = new Subject<string>();
   readonly messages$: Observable<Message>;
 
-  constructor(readonly db: Db) {
-    this.messages$ = this.subscribe$.pipe(
-      mergeMap((channel) =>
-        db.subscribe(channel).pipe(takeUntil(this.unsubscribe$.pipe(filter((left) => left === channel)))),
-      ),
+  constructor(source: (name: string) => Observable<Message>) {
+    this.messages$ = this.added$.pipe(
+      mergeMap((name) => source(name).pipe(takeUntil(this.removed$.pipe(filter((left) => left === name))))),
     );
   }
 
+  get size(): number {
+    return this.names.size;
+  }
+
+  add(name: string): void {
+    if (this.names.has(name)) return;
+    this.names.add(name);
+    this.added$.next(name); // mergeMap subscribes to it right now
+  }
+
+  remove(name: string): void {
+    if (this.names.delete(name)) this.removed$.next(name); // takeUntil ends it
+  }
+
+  list(): string[] {
+    return [...this.names];
+  }
+
+  /** Removes everything and completes the message stream. */
+  end(): void {
+    for (const name of this.list()) this.remove(name);
+    this.added$.complete();
+  }
+}
+
+/** A connection's state, as commands see it (ConnectionContext). */
+class ConnectionState implements ConnectionContext {
+  private readonly channelSubscriptions: Subscriptions;
+  private readonly patternSubscriptions: Subscriptions;
+  closing = false;
+
+  /** The messages of every subscribed channel and pattern, merged. */
+  readonly messages$: Observable<Message>;
+
+  constructor(
+    readonly db: Db,
+    readonly server: ServerState,
+    readonly client: ClientInfo,
+    private readonly writer: ReplyWriter,
+  ) {
+    this.channelSubscriptions = new Subscriptions((channel) => db.subscribe(channel));
+    this.patternSubscriptions = new Subscriptions((pattern) => db.psubscribe(pattern));
+    this.messages$ = merge(this.channelSubscriptions.messages$, this.patternSubscriptions.messages$);
+  }
+
   get subscriptionCount(): number {
-    return this.subscribed.size;
+    return this.channelSubscriptions.size + this.patternSubscriptions.size;
+  }
+
+  private counted(): number {
+    this.client.subscriptions = this.channelSubscriptions.size;
+    this.client.patternSubscriptions = this.patternSubscriptions.size;
+    return this.subscriptionCount;
   }
 
   subscribe(channel: string): number {
-    if (!this.subscribed.has(channel)) {
-      this.subscribed.add(channel);
-      this.subscribe$.next(channel); // mergeMap subscribes to the channel right now
-    }
-    return this.subscribed.size;
+    this.channelSubscriptions.add(channel);
+    return this.counted();
   }
 
   unsubscribe(channel: string): number {
-    if (this.subscribed.delete(channel)) this.unsubscribe$.next(channel); // takeUntil ends it
-    return this.subscribed.size;
+    this.channelSubscriptions.remove(channel);
+    return this.counted();
   }
 
   channels(): readonly string[] {
-    return [...this.subscribed];
+    return this.channelSubscriptions.list();
+  }
+
+  psubscribe(pattern: string): number {
+    this.patternSubscriptions.add(pattern);
+    return this.counted();
+  }
+
+  punsubscribe(pattern: string): number {
+    this.patternSubscriptions.remove(pattern);
+    return this.counted();
+  }
+
+  patterns(): readonly string[] {
+    return this.patternSubscriptions.list();
+  }
+
+  get protocol(): ProtocolVersion {
+    return this.writer.protocol;
+  }
+
+  setProtocol(version: ProtocolVersion): void {
+    this.writer.protocol = version;
+    this.client.protocol = version;
   }
 
   closeAfterReply(): void {
     this.closing = true;
   }
 
-  /** Leaves every channel and completes the message stream. */
+  /** Leaves every channel and pattern and completes the message stream. */
   end(): void {
-    for (const channel of this.channels()) this.unsubscribe(channel);
-    this.subscribe$.complete();
+    this.channelSubscriptions.end();
+    this.patternSubscriptions.end();
   }
 }
 
@@ -92,28 +163,43 @@ function runBatch(batch: FrameBatch, state: ConnectionState, writer: ReplyWriter
 // A published message reaches every subscriber in the same synchronous loop, so
 // remembering the last encoding makes a fan-out to N subscribers encode once, not N times.
 let lastMessage: Message | undefined;
-let lastEncoded: Buffer | undefined;
-function encodeMessage(message: Message): Buffer {
-  if (message !== lastMessage || lastEncoded === undefined) {
-    const channel = Buffer.from(message.channel, 'latin1');
-    const body = message.message;
-    lastEncoded = Buffer.concat([
-      Buffer.from(`*3\r\n$7\r\nmessage\r\n$${channel.length}\r\n`, 'latin1'),
-      channel,
-      Buffer.from(`\r\n$${body.length}\r\n`, 'latin1'),
-      body,
+const lastEncoded: Record<ProtocolVersion, Buffer | undefined> = { 2: undefined, 3: undefined };
+function encodeMessage(message: Message, protocol: ProtocolVersion): Buffer {
+  if (message !== lastMessage) {
+    lastMessage = message;
+    lastEncoded[2] = lastEncoded[3] = undefined;
+  }
+  let encoded = lastEncoded[protocol];
+  if (encoded === undefined) {
+    // ["message", channel, body] or ["pmessage", pattern, channel, body]: an array in
+    // RESP2, a push frame (out of band) in RESP3.
+    const parts = message.pattern === undefined ? ['message'] : ['pmessage', message.pattern];
+    const head = `${protocol === 3 ? '>' : '*'}${parts.length + 2}\r\n`;
+    const strings = [...parts, message.channel].map((part) => `$${part.length}\r\n${part}\r\n`).join('');
+    encoded = Buffer.concat([
+      Buffer.from(`${head}${strings}$${message.message.length}\r\n`, 'latin1'),
+      message.message,
       Buffer.from('\r\n', 'latin1'),
     ]);
-    lastMessage = message;
+    lastEncoded[protocol] = encoded;
   }
-  return lastEncoded;
+  return encoded;
+}
+
+export interface SessionOptions {
+  /** Server-wide state (clients, stats, config). Default: a fresh one. */
+  readonly server?: ServerState;
+  /** This connection's entry in the server's client list. Default: a new one. */
+  readonly client?: ClientInfo;
 }
 
 /** One connection: request batches in, reply bytes out (one list of buffers per write). */
-export function session(db: Db, batches$: Observable<FrameBatch>): Observable<readonly Buffer[]> {
+export function session(db: Db, batches$: Observable<FrameBatch>, options: SessionOptions = {}): Observable<readonly Buffer[]> {
   return defer(() => {
-    const state = new ConnectionState(db);
+    const server = options.server ?? new ServerState();
+    const client = options.client ?? server.connect('', '', () => undefined);
     const writer = new ReplyWriter();
+    const state = new ConnectionState(db, server, client, writer);
 
     const replies$ = batches$.pipe(
       map((batch) => runBatch(batch, state, writer)),
@@ -121,12 +207,15 @@ export function session(db: Db, batches$: Observable<FrameBatch>): Observable<re
       map(() => writer.take()),
       // However the input ends (client gone, QUIT, shutdown), leave every channel:
       // this completes messages$, and with it the merged output.
-      finalize(() => state.end()),
+      finalize(() => {
+        state.end();
+        server.disconnect(client);
+      }),
     );
 
     const messages$ = state.messages$.pipe(
       map((message) => {
-        writer.raw(encodeMessage(message));
+        writer.raw(encodeMessage(message, writer.protocol));
         return writer.take();
       }),
     );

@@ -1,8 +1,8 @@
 // PUBLISH channel message: deliver a message to a channel's subscribers and answer how
 // many received it. The delivery itself is `Subject.next` inside the Db.
 
-import { integer } from '../protocol/frame';
-import { CommandSpec, keyOf } from './command';
+import { integer } from '../../protocol/frame';
+import { CommandSpec, keyOf } from '../command';
 
 interface Publish {
   readonly channel: string;

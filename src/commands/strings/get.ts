@@ -1,7 +1,7 @@
 // GET key: the value of a key, or the null bulk string if there is none.
 
-import { NULL, bulk } from '../protocol/frame';
-import { CommandSpec, keyOf } from './command';
+import { NULL, bulk } from '../../protocol/frame';
+import { CommandSpec, keyOf } from '../command';
 
 export const get: CommandSpec<string> = {
   name: 'get',

@@ -3,8 +3,8 @@
 // from here: ConnectionContext.subscribe adds the channel's Observable to the
 // connection's merged stream of messages (see server/session.ts).
 
-import { Frame, bulk, integer } from '../protocol/frame';
-import { CommandSpec, keyOf } from './command';
+import { Frame, bulk, integer, push } from '../../protocol/frame';
+import { CommandSpec, keyOf } from '../command';
 
 const SUBSCRIBE = bulk('subscribe');
 
@@ -14,8 +14,6 @@ export const subscribe: CommandSpec<readonly string[]> = {
   pubsubContext: true,
   parse: (args) => args.map(keyOf),
   apply: (channels, context): Frame[] =>
-    channels.map((channel) => ({
-      type: 'array',
-      value: [SUBSCRIBE, bulk(Buffer.from(channel, 'latin1')), integer(context.subscribe(channel))],
-    })),
+    // Push frames: out-of-band data in RESP3, plain arrays in RESP2.
+    channels.map((channel) => push([SUBSCRIBE, bulk(Buffer.from(channel, 'latin1')), integer(context.subscribe(channel))])),
 };

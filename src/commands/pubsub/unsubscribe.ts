@@ -2,8 +2,8 @@
 // channel: ["unsubscribe", channel, subscriptions left]; with nothing to leave, a single
 // reply with a null channel. At zero subscriptions the connection leaves subscribed mode.
 
-import { Frame, NULL, bulk, integer } from '../protocol/frame';
-import { CommandSpec, keyOf } from './command';
+import { Frame, NULL, bulk, integer, push } from '../../protocol/frame';
+import { CommandSpec, keyOf } from '../command';
 
 const UNSUBSCRIBE = bulk('unsubscribe');
 
@@ -14,10 +14,9 @@ export const unsubscribe: CommandSpec<readonly string[]> = {
   parse: (args) => args.map(keyOf),
   apply(channels, context): Frame[] {
     const leaving = channels.length > 0 ? channels : context.channels();
-    if (leaving.length === 0) return [{ type: 'array', value: [UNSUBSCRIBE, NULL, integer(context.subscriptionCount)] }];
-    return leaving.map((channel) => ({
-      type: 'array',
-      value: [UNSUBSCRIBE, bulk(Buffer.from(channel, 'latin1')), integer(context.unsubscribe(channel))],
-    }));
+    if (leaving.length === 0) return [push([UNSUBSCRIBE, NULL, integer(context.subscriptionCount)])];
+    return leaving.map((channel) =>
+      push([UNSUBSCRIBE, bulk(Buffer.from(channel, 'latin1')), integer(context.unsubscribe(channel))]),
+    );
   },
 };

@@ -3,8 +3,8 @@
 // lines run as commands (cross-protocol scripting). Redis registers both names as a
 // command that logs a warning and drops the connection without a reply; so do we.
 
-import { log } from '../log';
-import { CommandSpec, ConnectionContext, rawArguments } from './command';
+import { log } from '../../log';
+import { CommandSpec, ConnectionContext, rawArguments } from '../command';
 
 let lastWarning = -Infinity;
 

@@ -7,10 +7,10 @@
 // getExpireMillisecondsOrReply checks them, so a zero, negative or overflowing time
 // gets Redis's `invalid expire time in 'set' command`.
 
-import { NULL, OK, bulk } from '../protocol/frame';
-import { parseLongLong } from '../protocol/integer';
-import type { Expiry } from '../db/db';
-import { CommandSpec, NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from './command';
+import { NULL, OK, bulk } from '../../protocol/frame';
+import { parseLongLong } from '../../protocol/integer';
+import type { Expiry } from '../../db/db';
+import { CommandSpec, NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
 
 type ExpiryOption = 'EX' | 'PX' | 'EXAT' | 'PXAT' | 'KEEPTTL';
 

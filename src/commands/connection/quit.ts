@@ -1,8 +1,8 @@
 // QUIT: answer +OK, then close the connection. Commands pipelined after it in the same
 // write are not run, as in Redis.
 
-import { OK } from '../protocol/frame';
-import { CommandSpec, rawArguments } from './command';
+import { OK } from '../../protocol/frame';
+import { CommandSpec, rawArguments } from '../command';
 
 export const quit: CommandSpec = {
   name: 'quit',

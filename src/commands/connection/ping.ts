@@ -2,8 +2,8 @@
 // echoes it. In subscribed mode a RESP2 connection can only carry arrays, so Redis
 // answers there with ["pong", message] instead.
 
-import { Frame, bulk } from '../protocol/frame';
-import { CommandSpec, rawArguments } from './command';
+import { Frame, bulk } from '../../protocol/frame';
+import { CommandSpec, rawArguments } from '../command';
 
 const PONG: Frame = { type: 'simple', value: 'PONG' };
 
@@ -14,7 +14,7 @@ export const ping: CommandSpec = {
   parse: rawArguments,
   apply(args, context) {
     if (args.length > 1) return { type: 'error', value: "ERR wrong number of arguments for 'ping' command" };
-    if (context.subscriptionCount > 0) {
+    if (context.subscriptionCount > 0 && context.protocol === 2) {
       return { type: 'array', value: [bulk('pong'), bulk(args[0] ?? Buffer.alloc(0))] };
     }
     return args.length === 0 ? PONG : bulk(args[0]);

@@ -1,0 +1,71 @@
+// What the server knows beyond the keyspace: its connected clients, counters for INFO,
+// its configuration values. Like the Db it is shared by every connection and, for the
+// same reason (one thread, synchronous commands), needs no lock.
+//
+// Commands read and update it through ConnectionContext.server; the server layer
+// creates one per running server.
+
+import type { ProtocolVersion } from '../protocol/encode';
+
+/** One connected client, as CLIENT LIST / CLIENT INFO describe it. */
+export class ClientInfo {
+  name = '';
+  libName = '';
+  libVersion = '';
+  protocol: ProtocolVersion = 2;
+  /** The last command run, e.g. `client|list`. */
+  lastCommand = 'NULL';
+  lastActivity: number;
+  subscriptions = 0;
+  patternSubscriptions = 0;
+
+  constructor(
+    readonly id: number,
+    /** Remote address, `ip:port`. */
+    readonly address: string,
+    /** Local address, `ip:port`. */
+    readonly localAddress: string,
+    readonly createdAt: number,
+    /** Closes this connection (CLIENT KILL). */
+    readonly kill: () => void,
+  ) {
+    this.lastActivity = createdAt;
+  }
+}
+
+/** Configuration parameters this server has, by Redis's names (CONFIG GET / SET). */
+export type Config = Map<string, string>;
+
+export class ServerState {
+  readonly clients = new Map<number, ClientInfo>();
+  private nextClientId = 1;
+  readonly startedAt = Date.now();
+  /** Counters for INFO stats. */
+  readonly stats = {
+    connectionsReceived: 0,
+    commandsProcessed: 0,
+    rejectedConnections: 0,
+    expiredKeys: 0,
+    keyspaceHits: 0,
+    keyspaceMisses: 0,
+    pubsubMessages: 0,
+  };
+
+  constructor(
+    readonly config: Config = new Map(),
+    /** The TCP port actually bound (INFO server's tcp_port). */
+    public port = 0,
+  ) {}
+
+  /** Registers a new connection and returns its ClientInfo (with a fresh id). */
+  connect(address: string, localAddress: string, kill: () => void): ClientInfo {
+    const client = new ClientInfo(this.nextClientId++, address, localAddress, Date.now(), kill);
+    this.clients.set(client.id, client);
+    this.stats.connectionsReceived++;
+    return client;
+  }
+
+  disconnect(client: ClientInfo): void {
+    this.clients.delete(client.id);
+  }
+}
