@@ -58,32 +58,32 @@ export function command(...args: readonly string[]): string {
 }
 
 /** `conn` sends `bytes` and reads `replies` replies back. */
-function ask(conn: string, bytes: string, replies = 1): Step {
+export function ask(conn: string, bytes: string, replies = 1): Step {
   return { conn, send: bytes, expect: [{ conn, replies }] };
 }
 
 /** `conn` sends `bytes` and reads nothing yet: the bytes are an incomplete request. */
-function push(conn: string, bytes: string): Step {
+export function push(conn: string, bytes: string): Step {
   return { conn, send: bytes, expect: [] };
 }
 
 /** `conn` sends `bytes` and reads everything until the server closes it. */
-function closes(conn: string, bytes: string): Step {
+export function closes(conn: string, bytes: string): Step {
   return { conn, send: bytes, expect: [{ conn, close: true }] };
 }
 
 /** `conn` sends `bytes`; replies are expected on several connections (publisher and subscribers). */
-function fanout(conn: string, bytes: string, replies: Readonly<Record<string, number>>): Step {
+export function fanout(conn: string, bytes: string, replies: Readonly<Record<string, number>>): Step {
   return { conn, send: bytes, expect: Object.entries(replies).map(([c, n]) => ({ conn: c, replies: n })) };
 }
 
 /** `conn` sends `bytes` and reads `replies` (un)subscribe confirmations in any channel order. */
-function askUnordered(conn: string, bytes: string, replies: number): Step {
+export function askUnordered(conn: string, bytes: string, replies: number): Step {
   return { conn, send: bytes, expect: [{ conn, replies, unorderedChannels: true }] };
 }
 
 /** Names a key or channel that belongs to one case only. */
-type Key = (suffix?: string) => string;
+export type Key = (suffix?: string) => string;
 
 const cases: Case[] = [];
 

@@ -19,6 +19,18 @@ export class ReplyError {
   }
 }
 
+/**
+ * Redis's addReplySubcommandSyntaxError: "unknown subcommand or wrong number of
+ * arguments for 'X'. Try CONTAINER HELP." The dispatcher fills in the subcommand as the
+ * client typed it, so a subcommand's parse can just return this.
+ */
+export class SubcommandSyntaxError extends ReplyError {
+  constructor() {
+    super('ERR unknown subcommand or wrong number of arguments');
+  }
+}
+export const SUBCOMMAND_SYNTAX_ERROR = new SubcommandSyntaxError();
+
 /** Redis's shared error texts (server.c, createSharedObjects). */
 export const SYNTAX_ERROR = new ReplyError('ERR syntax error');
 export const NOT_AN_INTEGER = new ReplyError('ERR value is not an integer or out of range');

@@ -3,7 +3,7 @@
 // then arity, then the subscribed-mode restriction) so each failure gets Redis's text.
 
 import type { Frame } from '../protocol/frame';
-import { ConnectionContext, ReplyError, Replies } from './command';
+import { ConnectionContext, ReplyError, Replies, SubcommandSyntaxError } from './command';
 import { AnyCommand, register, registry } from './registry';
 import { connectionCommands } from './connection';
 import { keyspaceCommands } from './keyspace';
@@ -51,6 +51,13 @@ export function execute(request: Frame, context: ConnectionContext): Replies {
   context.client.lastCommand = spec.name;
   context.server.stats.commandsProcessed++;
   const parsed: unknown = spec.parse(args.slice(argsStart));
+  if (parsed instanceof SubcommandSyntaxError) {
+    const container = spec.name.split('|')[0].toUpperCase();
+    return {
+      type: 'error',
+      value: oneLine(`ERR unknown subcommand or wrong number of arguments for '${cString(args[1]).slice(0, 128)}'. Try ${container} HELP.`),
+    };
+  }
   if (parsed instanceof ReplyError) return parsed.frame;
   return spec.apply(parsed, context);
 }

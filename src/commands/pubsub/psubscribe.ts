@@ -1,0 +1,23 @@
+// PSUBSCRIBE pattern [pattern ...]: subscribe to every channel matching a glob pattern
+// (`news.*`, `user:[0-9]*`). Messages then arrive as ["pmessage", pattern, channel,
+// message]. The patterns are merged into the same message stream as the channels.
+
+import { Frame, bulk, integer, push } from '../../protocol/frame';
+import { CommandSpec, keyOf } from '../command';
+
+const PSUBSCRIBE = bulk('psubscribe');
+
+export const psubscribe: CommandSpec<readonly string[]> = {
+  name: 'psubscribe',
+  arity: -2,
+  pubsubContext: true,
+  flags: ['pubsub', 'noscript', 'loading', 'stale'],
+  categories: ['@pubsub', '@slow'],
+  summary: 'Listens for messages published to channels that match one or more patterns.',
+  since: '2.0.0',
+  group: 'pubsub',
+  syntax: 'pattern [pattern ...]',
+  parse: (args) => args.map(keyOf),
+  apply: (patterns, context): Frame[] =>
+    patterns.map((pattern) => push([PSUBSCRIBE, bulk(Buffer.from(pattern, 'latin1')), integer(context.psubscribe(pattern))])),
+};

@@ -1,0 +1,16 @@
+// PUBSUB NUMPAT: the number of distinct patterns subscribed to, by all clients.
+
+import { integer } from '../../../protocol/frame';
+import { CommandSpec, rawArguments } from '../../command';
+
+export const pubsubNumpat: CommandSpec = {
+  name: 'pubsub|numpat',
+  arity: 2,
+  flags: ['pubsub', 'loading', 'stale'],
+  categories: ['@pubsub', '@slow'],
+  summary: 'Returns a count of unique pattern subscriptions.',
+  since: '2.8.0',
+  group: 'pubsub',
+  parse: rawArguments,
+  apply: (_args, { db }) => integer(db.patternCount),
+};

@@ -1,0 +1,27 @@
+// PUNSUBSCRIBE [pattern ...]: leave the named patterns, or all of them; the mirror of
+// UNSUBSCRIBE for pattern subscriptions.
+
+import { Frame, NULL, bulk, integer, push } from '../../protocol/frame';
+import { CommandSpec, keyOf } from '../command';
+
+const PUNSUBSCRIBE = bulk('punsubscribe');
+
+export const punsubscribe: CommandSpec<readonly string[]> = {
+  name: 'punsubscribe',
+  arity: -1,
+  pubsubContext: true,
+  flags: ['pubsub', 'noscript', 'loading', 'stale'],
+  categories: ['@pubsub', '@slow'],
+  summary: 'Stops listening to messages published to channels that match one or more patterns.',
+  since: '2.0.0',
+  group: 'pubsub',
+  syntax: '[pattern [pattern ...]]',
+  parse: (args) => args.map(keyOf),
+  apply(patterns, context): Frame[] {
+    const leaving = patterns.length > 0 ? patterns : context.patterns();
+    if (leaving.length === 0) return [push([PUNSUBSCRIBE, NULL, integer(context.subscriptionCount)])];
+    return leaving.map((pattern) =>
+      push([PUNSUBSCRIBE, bulk(Buffer.from(pattern, 'latin1')), integer(context.punsubscribe(pattern))]),
+    );
+  },
+};
