@@ -27,65 +27,123 @@ export type Decoder<P = never> = (buf: Buffer, offset: number, partial: P | unde
 
 const CR = 0x0d;
 const LF = 0x0a;
-/** Arrays nested deeper than this are refused rather than risking the call stack. */
+/** Aggregates nested deeper than this are refused rather than grown without bound. */
 const MAX_DEPTH = 128;
+const MAX_BULK = 512 * 1024 * 1024;
 
-/** Decodes the one RESP2 value that starts at `offset`. */
-export function decode(buf: Buffer, offset = 0): DecodeStep {
-  const result = decodeAt(buf, offset, 0);
-  if (result instanceof ProtocolError) return result;
-  if (typeof result === 'number') return { kind: 'incomplete', need: result, end: offset };
-  return { kind: 'frame', frame: result[0], end: result[1] };
+/** An aggregate (array, map, set, push) whose elements are still arriving. */
+interface Open {
+  readonly type: 'array' | 'map' | 'set' | 'push';
+  readonly items: Frame[];
+  remaining: number;
 }
 
-// Internally: [frame, end] when complete, a number (the bytes needed) when incomplete.
-type Inner = [Frame, number] | number | ProtocolError;
+/**
+ * What `decode` keeps of a value cut short: the aggregates still open, outermost first,
+ * with the elements already decoded (copied out of the buffer). Resuming from it means
+ * a long array reply arriving in many chunks is read once, not once per chunk.
+ */
+export type PartialFrame = Open[];
 
-function decodeAt(buf: Buffer, offset: number, depth: number): Inner {
+/**
+ * Decodes the one RESP value (RESP2, and RESP3's types) that starts at `offset`,
+ * resuming from `partial` when a previous call ran out of bytes.
+ */
+export function decode(buf: Buffer, offset = 0, partial?: PartialFrame): DecodeStep<PartialFrame> {
+  const stack: Open[] = partial ?? [];
+  let pos = offset;
+  for (;;) {
+    const item = decodeScalarOrHeader(buf, pos);
+    if (item instanceof ProtocolError) return item;
+    if (typeof item === 'number') return { kind: 'incomplete', need: item, end: pos, partial: stack.length > 0 ? stack : undefined };
+    const [value, next] = item;
+    pos = next;
+    let frame: Frame;
+    if ('open' in value) {
+      if (value.count > 0) {
+        if (stack.length >= MAX_DEPTH) return new ProtocolError('Protocol error: aggregates nested too deeply');
+        stack.push({ type: value.open, items: [], remaining: value.count });
+        continue;
+      }
+      frame = close(value.open, []);
+    } else {
+      frame = value;
+    }
+    // A complete value: it completes its parents as far up as it can.
+    for (;;) {
+      const top = stack[stack.length - 1];
+      if (top === undefined) return { kind: 'frame', frame, end: pos };
+      top.items.push(frame);
+      if (--top.remaining > 0) break;
+      stack.pop();
+      frame = close(top.type, top.items);
+    }
+  }
+}
+
+function close(type: Open['type'], items: Frame[]): Frame {
+  if (type !== 'map') return { type, value: items };
+  const entries: [Frame, Frame][] = [];
+  for (let i = 0; i + 1 < items.length; i += 2) entries.push([items[i], items[i + 1]]);
+  return { type: 'map', value: entries };
+}
+
+type Header = { readonly open: Open['type']; readonly count: number };
+
+/**
+ * One scalar value, or the header of an aggregate, at `offset`: [value, end], or the
+ * number of bytes needed when incomplete.
+ */
+function decodeScalarOrHeader(buf: Buffer, offset: number): [Frame | Header, number] | number | ProtocolError {
   if (offset >= buf.length) return offset + 1;
   const lineEnd = buf.indexOf(CR, offset + 1);
   if (lineEnd === -1 || lineEnd + 1 >= buf.length) return buf.length + 1;
   if (buf[lineEnd + 1] !== LF) return new ProtocolError('Protocol error: expected CRLF');
   const next = lineEnd + 2;
+  const text = () => buf.toString('latin1', offset + 1, lineEnd);
+  const number = () => parseLongLong(buf, offset + 1, lineEnd);
   switch (buf[offset]) {
     case 0x2b /* + */:
-      return [{ type: 'simple', value: buf.toString('latin1', offset + 1, lineEnd) }, next];
+      return [{ type: 'simple', value: text() }, next];
     case 0x2d /* - */:
-      return [{ type: 'error', value: buf.toString('latin1', offset + 1, lineEnd) }, next];
+      return [{ type: 'error', value: text() }, next];
     case 0x3a /* : */: {
-      const n = parseLongLong(buf, offset + 1, lineEnd);
+      const n = number();
       if (n === null) return new ProtocolError('Protocol error: invalid integer');
       return [{ type: 'integer', value: n }, next];
     }
-    case 0x24 /* $ */: {
-      const len = parseLongLong(buf, offset + 1, lineEnd);
-      if (len === -1) return [{ type: 'null' }, next];
-      if (len === null || len < 0 || len > 512 * 1024 * 1024) {
-        return new ProtocolError('Protocol error: invalid bulk length');
-      }
+    case 0x5f /* _ RESP3 null */:
+      return [{ type: 'null' }, next];
+    case 0x23 /* # RESP3 boolean */:
+      return [{ type: 'boolean', value: buf[offset + 1] === 0x74 /* t */ }, next];
+    case 0x2c /* , RESP3 double */: {
+      const t = text();
+      const value = t === 'inf' ? Infinity : t === '-inf' ? -Infinity : Number(t);
+      return [{ type: 'double', value }, next];
+    }
+    case 0x24 /* $ */:
+    case 0x3d /* = RESP3 verbatim */: {
+      const len = number();
+      if (len === -1 && buf[offset] === 0x24) return [{ type: 'null' }, next];
+      if (len === null || len < 0 || len > MAX_BULK) return new ProtocolError('Protocol error: invalid bulk length');
       const end = next + len + 2;
-      if (buf.length < end) return end;
+      if (buf.length < end) return end; // the large-value case: frames() waits for exactly this
       if (buf[end - 2] !== CR || buf[end - 1] !== LF) return new ProtocolError('Protocol error: expected CRLF');
       // A copy, not a view: a reply value must not pin the whole network chunk in memory.
-      return [{ type: 'bulk', value: Buffer.from(buf.subarray(next, next + len)) }, end];
+      const value = Buffer.from(buf.subarray(next, next + len));
+      if (buf[offset] === 0x24) return [{ type: 'bulk', value }, end];
+      return [{ type: 'verbatim', format: value.toString('latin1', 0, 3), value: value.subarray(4) }, end];
     }
-    case 0x2a /* * */: {
-      const count = parseLongLong(buf, offset + 1, lineEnd);
-      if (count === -1) return [{ type: 'nullArray' }, next];
-      if (count === null || count < 0 || count > 2 ** 31 - 1) {
-        return new ProtocolError('Protocol error: invalid multibulk length');
-      }
-      if (depth >= MAX_DEPTH) return new ProtocolError('Protocol error: arrays nested too deeply');
+    case 0x2a /* * */:
+    case 0x25 /* % RESP3 map */:
+    case 0x7e /* ~ RESP3 set */:
+    case 0x3e /* > RESP3 push */: {
+      const count = number();
+      if (count === -1 && buf[offset] === 0x2a) return [{ type: 'nullArray' }, next];
+      if (count === null || count < 0 || count > 2 ** 31 - 1) return new ProtocolError('Protocol error: invalid multibulk length');
+      const kind = ({ 0x2a: 'array', 0x25: 'map', 0x7e: 'set', 0x3e: 'push' } as const)[buf[offset] as 0x2a | 0x25 | 0x7e | 0x3e];
       // Never allocate from the declared count: elements are pushed as they decode.
-      const items: Frame[] = [];
-      let pos = next;
-      for (let i = 0; i < count; i++) {
-        const item = decodeAt(buf, pos, depth + 1);
-        if (typeof item === 'number' || item instanceof ProtocolError) return item;
-        items.push(item[0]);
-        pos = item[1];
-      }
-      return [{ type: 'array', value: items }, pos];
+      return [{ open: kind, count: kind === 'map' ? count * 2 : count }, next];
     }
     default:
       return new ProtocolError(`Protocol error: unexpected byte 0x${buf[offset].toString(16).padStart(2, '0')}`);

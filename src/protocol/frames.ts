@@ -12,7 +12,7 @@
 import { OperatorFunction, filter, map, scan } from 'rxjs';
 import { Frame } from './frame';
 import { ProtocolError } from './errors';
-import { Decoder, decode } from './decode';
+import { Decoder, PartialFrame, decode } from './decode';
 
 /** A batch: the frames of one chunk. A ProtocolError, if any, is last. */
 export type FrameBatch = ReadonlyArray<Frame | ProtocolError>;
@@ -37,7 +37,7 @@ const EMPTY: FrameBatch = [];
  * The scan-based framing operator. `decoder` defaults to the general RESP decoder (what
  * a client reads); the server passes `decodeRequest`.
  */
-export function frames<P = never>(decoder: Decoder<P> = decode as Decoder<P>): OperatorFunction<Buffer, FrameBatch> {
+export function frames<P = PartialFrame>(decoder: Decoder<P> = decode as unknown as Decoder<P>): OperatorFunction<Buffer, FrameBatch> {
   const initial: FramingState<P> = { pending: [], pendingLength: 0, need: 1, partial: undefined, failed: false, batch: EMPTY };
   return (chunk$) =>
     chunk$.pipe(
