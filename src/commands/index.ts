@@ -4,7 +4,7 @@
 
 import type { Frame } from '../protocol/frame';
 import { ConnectionContext, ReplyError, Replies, SubcommandSyntaxError } from './command';
-import { AnyCommand, register, registry } from './registry';
+import { AnyCommand, lookup, register, registry } from './registry';
 import { connectionCommands } from './connection';
 import { keyspaceCommands } from './keyspace';
 import { pubsubCommands } from './pubsub';
@@ -20,8 +20,7 @@ export const commands: ReadonlyMap<string, AnyCommand> = registry;
 export function execute(request: Frame, context: ConnectionContext): Replies {
   const args = argumentsOf(request);
   if (args === undefined) return { type: 'error', value: 'ERR Protocol error: expected an array of bulk strings' };
-  const name = args[0].toString('latin1').toLowerCase();
-  let spec = registry.get(name);
+  let spec = lookup(args[0].toString('latin1'));
   if (spec === undefined) return unknownCommand(args);
   let argsStart = 1;
   // A container (CLIENT, CONFIG...) routes to its subcommand, as Redis's lookupCommand.

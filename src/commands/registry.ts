@@ -9,6 +9,19 @@ export type AnyCommand = CommandSpec<any>;
 
 export const registry = new Map<string, AnyCommand>();
 
+// Clients send names in lower case (ioredis) or upper case (node-redis, redis-cli):
+// both spellings are looked up directly, and only mixed case pays for toLowerCase().
+const spellings = new Map<string, AnyCommand>();
+
 export function register(specs: readonly AnyCommand[]): void {
-  for (const spec of specs) registry.set(spec.name, spec);
+  for (const spec of specs) {
+    registry.set(spec.name, spec);
+    spellings.set(spec.name, spec);
+    spellings.set(spec.name.toUpperCase(), spec);
+  }
+}
+
+/** The command named `name`, in any letter case. */
+export function lookup(name: string): AnyCommand | undefined {
+  return spellings.get(name) ?? registry.get(name.toLowerCase());
 }

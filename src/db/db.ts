@@ -47,6 +47,14 @@ export class Entry {
   }
 }
 
+/**
+ * Can the Db keep this buffer as it is, without copying? A large value that fills most
+ * of the memory it lives in (a 100 kB value in the buffer its chunks were joined into)
+ * wastes at most as much as it weighs, so copying it again would only cost time. A
+ * small view into a network chunk is copied: kept, it would pin the whole chunk.
+ */
+const ownable = (value: Buffer): boolean => value.length >= 16 * 1024 && value.length * 2 >= value.buffer.byteLength;
+
 /** How SET treats the key's time to live. */
 export type Expiry =
   /** Remove any expiry (plain SET). */
@@ -128,7 +136,7 @@ export class Db {
    * into a network chunk, and keeping it would pin the whole chunk in memory.
    */
   set(key: string, value: Buffer, expiry?: Expiry): void {
-    const stored = Buffer.from(value);
+    const stored = ownable(value) ? value : Buffer.from(value);
     const existing = this.live(key);
     const expiresAt = expiry === 'keep' ? existing?.expiresAt : expiry?.at;
     if (existing) {

@@ -40,6 +40,7 @@ export class ReplyWriter {
       case 'error':
         return this.line('-', frame.value);
       case 'integer':
+        if (typeof frame.value === 'number' && Number.isSafeInteger(frame.value)) return this.header(0x3a /* : */, frame.value);
         return this.line(':', String(frame.value));
       case 'bulk':
         return this.bulk(frame.value);
@@ -48,7 +49,9 @@ export class ReplyWriter {
       case 'nullArray':
         return this.ascii(this.protocol === 3 ? '_\r\n' : '*-1\r\n');
       case 'array':
-        return this.aggregate('*', frame.value);
+        this.header(0x2a /* * */, frame.value.length);
+        for (const item of frame.value) this.write(item);
+        return;
       case 'set':
         return this.aggregate(this.protocol === 3 ? '~' : '*', frame.value);
       case 'push':
@@ -103,9 +106,54 @@ export class ReplyWriter {
   }
 
   private bulk(value: Buffer): void {
-    this.line('$', String(value.length));
+    const n = value.length;
+    if (n < 256) {
+      // The common small value: header, bytes and CRLF straight into the scratch buffer.
+      this.reserve(n + 32); // header (at most 24) + value + CRLF, without a flush between
+      this.header(0x24 /* $ */, n);
+      const scratch = this.scratch;
+      let pos = this.pos;
+      for (let i = 0; i < n; i++) scratch[pos++] = value[i];
+      scratch[pos++] = 0x0d;
+      scratch[pos++] = 0x0a;
+      this.pos = pos;
+      return;
+    }
+    this.header(0x24 /* $ */, n);
     this.raw(value);
     this.ascii('\r\n');
+  }
+
+  /**
+   * `<prefix><n>\r\n` with the digits written by hand: lengths and integers are on
+   * every reply, and formatting them through String() and a string write costs more
+   * than the rest of a small reply together.
+   */
+  private header(prefix: number, n: number): void {
+    this.reserve(24);
+    const scratch = this.scratch;
+    let pos = this.pos;
+    scratch[pos++] = prefix;
+    if (n < 0) {
+      scratch[pos++] = 0x2d; // -
+      n = -n;
+    }
+    if (n < 10) {
+      scratch[pos++] = 0x30 + n;
+    } else {
+      let digits = 0;
+      for (let m = n; m > 0; m = Math.floor(m / 10)) digits++;
+      let at = pos + digits;
+      pos = at;
+      while (n > 0) {
+        const q = Math.floor(n / 10);
+        scratch[--at] = 0x30 + (n - q * 10);
+        n = q;
+      }
+    }
+    scratch[pos++] = 0x0d;
+    scratch[pos++] = 0x0a;
+    this.pos = pos;
   }
 
   private line(prefix: string, text: string): void {
