@@ -214,8 +214,13 @@ export function session(db: Db, batches$: Observable<FrameBatch>, options: Sessi
     );
 
     const messages$ = state.messages$.pipe(
-      map((message) => {
-        writer.raw(encodeMessage(message, writer.protocol));
+      map((message): readonly Buffer[] => {
+        const encoded = encodeMessage(message, writer.protocol);
+        // Usually nothing else is pending: hand over the shared encoding as it is. Only
+        // a message published by this very connection (RESP3) arrives mid-batch, and it
+        // must then queue behind the replies already written.
+        if (writer.length === 0) return [encoded];
+        writer.raw(encoded);
         return writer.take();
       }),
     );
