@@ -13,7 +13,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const SERVER_JS = path.join(ROOT, 'dist', 'src', 'cli', 'server.js');
+export const SERVER_JS = path.join(ROOT, 'dist', 'bin', 'server.js');
 export const HOST = '127.0.0.1';
 
 /** A server under test. `name` appears in tables and progress lines. */

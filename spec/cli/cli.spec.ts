@@ -1,4 +1,4 @@
-// mini-redis-cli as a user runs it: `node dist/src/cli/cli.js ...` as a subprocess,
+// mini-redis-cli as a user runs it: `node dist/bin/cli.js ...` (the bundled bin) as a subprocess,
 // against startServer on an ephemeral port.
 
 import { firstValueFrom } from 'rxjs';
@@ -7,7 +7,7 @@ import { closedPort } from '../client/fixtures';
 import { Recorder } from '../client/recorder';
 import { Child, ensureBuilt, run } from './subprocess';
 
-const CLI = 'dist/src/cli/cli.js';
+const CLI = 'dist/bin/cli.js';
 
 describe('mini-redis-cli', () => {
   let server: RunningServer;

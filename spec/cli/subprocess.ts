@@ -17,7 +17,7 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 export const WAIT_MS = 10_000;
 const STALE_LOCK_MS = 5 * 60_000;
 
-const OUTPUTS = ['dist/src/cli/cli.js', 'dist/examples/hello-world.js', 'dist/examples/pub.js', 'dist/examples/sub.js', 'dist/examples/chat.js'];
+const OUTPUTS = ['dist/bin/cli.js', 'dist/src/cli/cli.js', 'dist/examples/hello-world.js', 'dist/examples/pub.js', 'dist/examples/sub.js', 'dist/examples/chat.js'];
 
 function newestSource(dir: string): number {
   let newest = 0;

@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
-export const SERVER_BIN = join(ROOT, 'dist', 'src', 'cli', 'server.js');
+// The bundled binary that package.json's `bin` points at: what `npx mini-redis-server` runs.
+export const SERVER_BIN = join(ROOT, 'dist', 'bin', 'server.js');
 
 /** `npm test` builds first; running one spec file alone needs `npm run build` once. */
 export function assertBuilt(): void {
