@@ -15,8 +15,12 @@
 //   PING and reads up to its PONG (plain, or the subscribed-mode array form), or
 //   until it closes. Anything the server sent that the steps did not wait for (a
 //   message delivered twice, a reply too many) shows up there.
+//
+// Replies are read as RESP3 (a superset of RESP2), so a case can switch with HELLO 3
+// and compare RESP3 bytes. HELLO's reply carries the connection's id, which the two
+// servers number differently; it is the one value masked before comparing.
 import { RawConnection, showBytes, type Endpoint } from '../support/raw-connection';
-import { readReply, renderReply, type Resp2Reply } from '../support/resp2-reader';
+import { readReply, renderReply, type Resp3Reply } from '../support/resp3-reader';
 import type { Case, Expectation } from './corpus';
 
 export interface RunOptions {
@@ -141,7 +145,7 @@ async function readExpectation(
     return;
   }
   const count = e.replies ?? 0;
-  const bytes = await conn.readReplies(count, options.timeoutMs);
+  const bytes = maskHelloIds(await conn.readReplies(count, options.timeoutMs), count);
   if (e.unorderedChannels) record(e.conn, 'received, channel order ignored', channelOrderIgnored(bytes, count));
   else record(e.conn, 'received', bytes);
 }
@@ -157,7 +161,7 @@ function channelOrderIgnored(bytes: Buffer, count: number): string {
   for (let i = 0; i < count; i++) {
     const read = readReply(bytes, at)!;
     at = read.end;
-    const items = read.reply.kind === 'array' ? read.reply.items : null;
+    const items = read.reply.kind === 'array' || read.reply.kind === 'push' ? read.reply.items : null;
     if (items !== null && items.length === 3 && items[2].kind === 'integer') {
       pairs.push(renderReply({ kind: 'array', items: items.slice(0, 2) }));
       counts.push(`:${items[2].value}`);
@@ -168,12 +172,31 @@ function channelOrderIgnored(bytes: Buffer, count: number): string {
   return `pairs ${pairs.sort().join(' ')}; counts ${counts.join(' ')}`;
 }
 
-const PONG: Resp2Reply[] = [
+/**
+ * HELLO answers {server, version, proto, id, ...}: a map in RESP3, a flat array in
+ * RESP2. The id is the connection's number on that server; `:<id>` replaces it.
+ */
+function maskHelloIds(bytes: Buffer, count: number): Buffer {
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const read = readReply(bytes, at)!;
+    const reply = bytes.subarray(at, read.end);
+    const first = read.reply.kind === 'map' ? read.reply.entries[0]?.[0] : read.reply.kind === 'array' ? read.reply.items?.[0] : undefined;
+    const isHello = first?.kind === 'bulk' && first.bytes?.toString('latin1') === 'server';
+    parts.push(isHello ? Buffer.from(reply.toString('latin1').replace(/(\$2\r\nid\r\n):[0-9]+\r\n/, '$1:<id>\r\n'), 'latin1') : reply);
+    at = read.end;
+  }
+  parts.push(bytes.subarray(at));
+  return Buffer.concat(parts);
+}
+
+const PONG: Resp3Reply[] = [
   { kind: 'simple', text: 'PONG' },
   { kind: 'array', items: [{ kind: 'bulk', bytes: Buffer.from('pong') }, { kind: 'bulk', bytes: Buffer.alloc(0) }] },
 ];
 
-function isPong(reply: Resp2Reply): boolean {
+function isPong(reply: Resp3Reply): boolean {
   return PONG.some((pong) => renderReply(pong) === renderReply(reply));
 }
 

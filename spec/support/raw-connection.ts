@@ -6,7 +6,7 @@
 // peer closing, ...). Every wait has a timeout, and a failed wait says what it was
 // waiting for and shows, escaped, every byte that had arrived.
 import * as net from 'node:net';
-import { endOfReplies } from './resp2-reader';
+import { endOfReplies } from './resp3-reader';
 
 export type Endpoint = { readonly port: number; readonly host?: string } | { readonly path: string };
 
@@ -186,7 +186,7 @@ export class RawConnection {
     });
   }
 
-  /** Resolves with the bytes of exactly `count` complete RESP2 replies. */
+  /** Resolves with the bytes of exactly `count` complete replies (RESP2, or RESP3 after HELLO 3). */
   readReplies(count: number, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Buffer> {
     const what = `${count} repl${count === 1 ? 'y' : 'ies'}`;
     return this.readUntil(what, (received) => endOfReplies(received, count), timeoutMs);

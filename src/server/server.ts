@@ -40,6 +40,9 @@ export const DEFAULT_MAX_CONNECTIONS = 250;
 export function server(options: ServerOptions = {}): Observable<never> {
   const db = options.db ?? new Db();
   const state = options.state ?? new ServerState();
+  // What CONFIG GET reports for the parameters fixed at start-up.
+  state.config.set('bind', options.host ?? DEFAULT_HOST);
+  state.config.set('maxclients', String(options.maxConnections ?? DEFAULT_MAX_CONNECTIONS));
   // Replayed: a connection still waiting for a slot when shutdown comes must see it too.
   const shutdown$ = (options.shutdown$ ?? NEVER).pipe(take(1), shareReplay(1));
   return listen({

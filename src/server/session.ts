@@ -147,6 +147,7 @@ class ConnectionState implements ConnectionContext {
  * after that point are not run, as in Redis.
  */
 function runBatch(batch: FrameBatch, state: ConnectionState, writer: ReplyWriter): boolean {
+  state.client.lastActivity = Date.now(); // CLIENT LIST's idle
   for (const request of batch) {
     if (request instanceof ProtocolError) {
       writer.write({ type: 'error', value: request.reply });

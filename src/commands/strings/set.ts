@@ -68,6 +68,13 @@ function expireAt(option: ExpiryOption, time: Buffer, now: number): number | Rep
 export const set: CommandSpec<SetCommand> = {
   name: 'set',
   arity: -3,
+  flags: ['write', 'denyoom'],
+  categories: ['@write', '@string', '@slow'],
+  keys: { first: 1, last: 1, step: 1 },
+  summary: 'Set the string value of a key',
+  since: '1.0.0',
+  group: 'string',
+  syntax: 'key value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]',
   parse,
   apply(command, { db }) {
     let expiry: Expiry;
