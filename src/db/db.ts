@@ -27,23 +27,56 @@ export interface Message {
 
 /**
  * The value types of Redis. Only strings exist yet; the others slot in here, and every
- * command that expects one type gets WRONGTYPE on a key of another (see `typed`).
+ * command that expects one type gets WRONGTYPE on a key of another (see `Entry.type`).
  */
 export type ValueType = 'string';
-export type Value = { readonly type: 'string'; readonly value: Buffer };
 
-/** One key: its value, its expiry time (scheduler ms) if any, and its scan position. */
+/**
+ * How a value is held. Memory decides: a small string is kept as a latin1 JS string
+ * (one byte per char, ~16 bytes of overhead) rather than a Buffer (~100 bytes of object
+ * per value), which is what lets 600k small keys fit in Redis's footprint give or take.
+ * Large values stay Buffers, written to sockets without a copy.
+ */
+export type Stored = string | Buffer;
+
+/** Values up to this many bytes are stored as latin1 strings. */
+const SMALL_VALUE = 4096;
+
+/**
+ * A key as commands see it: its type, its value (as bytes) and its expiry. A short-lived
+ * view over the Db's compact storage: assigning `value` replaces the value and keeps
+ * the key's time to live (what APPEND, INCR, SETRANGE need).
+ */
 export class Entry {
   constructor(
+    private readonly db: Db,
     readonly key: string,
-    public value: Buffer,
-    public expiresAt: number | undefined,
-    /** Insertion sequence number: SCAN's cursor (see `scan`). */
-    readonly seq: number,
+    /** The value as stored when the entry was looked up. */
+    private current: Stored,
   ) {}
 
   get type(): ValueType {
-    return 'string';
+    return this.db.typeOf(this.current);
+  }
+
+  /** The value as bytes (as it was when looked up, or as last assigned through this view). */
+  get value(): Buffer {
+    const current = this.current;
+    return typeof current === 'string' ? Buffer.from(current, 'latin1') : current;
+  }
+
+  set value(value: Buffer) {
+    this.db.set(this.key, value, 'keep');
+    this.current = this.db.getStored(this.key) ?? value;
+  }
+
+  /** The stored form: a latin1 string or a Buffer (for the hot paths, without conversion). */
+  get stored(): Stored {
+    return this.current;
+  }
+
+  get expiresAt(): number | undefined {
+    return this.db.expiresAt(this.key);
   }
 }
 
@@ -53,7 +86,7 @@ export class Entry {
  * wastes at most as much as it weighs, so copying it again would only cost time. A
  * small view into a network chunk is copied: kept, it would pin the whole chunk.
  */
-const ownable = (value: Buffer): boolean => value.length >= 16 * 1024 && value.length * 2 >= value.buffer.byteLength;
+const ownable = (value: Buffer): boolean => value.length * 2 >= value.buffer.byteLength;
 
 /** How SET treats the key's time to live. */
 export type Expiry =
@@ -84,27 +117,36 @@ export interface ScanStep {
   readonly keys: string[];
 }
 
+// SCAN cursors pack a snapshot id and a position: id * 2^26 + position, below 2^53 so
+// that clients which read cursors as JS numbers (node-redis) lose nothing.
+const POSITION_BITS = 2 ** 26;
+const MAX_SNAPSHOTS = 16;
+
 export class Db {
-  private readonly entries = new Map<string, Entry>();
-  /**
-   * Every entry in insertion order, for SCAN. Deleted entries are skipped and swept out
-   * now and then; since sequence numbers only grow, a cursor (the last sequence number
-   * returned) stays valid across sweeps, which gives Redis's guarantee: a key present
-   * for the whole scan is returned.
-   */
-  private order: Entry[] = [];
-  private nextSeq = 1;
+  /** key -> value. Keys are latin1 strings: binary-safe, one char per byte. */
+  private readonly values = new Map<string, Stored>();
+  /** key -> expiry time, only for keys that have one (as Redis's `expires` dict). */
+  private readonly expires = new Map<string, number>();
   private readonly channels = new Map<string, Channel>();
   private readonly patternChannels = new Map<string, Channel>();
   private readonly scheduler: SchedulerLike;
 
   private readonly expirations = new ExpiryHeap();
-  /** How many entries currently have an expiry: the live part of the heap. */
-  private expiring = 0;
   /** The one scheduled purge, and when it is due. */
   private purgeTask: Subscription | undefined;
   private purgeAt = Infinity;
   private closed = false;
+
+  /**
+   * SCAN: a scan takes a snapshot of the key list when it starts (cursor 0) and walks
+   * it. Every key present for the whole scan is in the snapshot, so it is returned
+   * (Redis's guarantee); keys deleted meanwhile are skipped; and the walk always ends.
+   * The few most recent snapshots are kept; a forgotten cursor starts over.
+   */
+  private readonly snapshots = new Map<number, string[]>();
+  private nextSnapshot = 1;
+  /** RANDOMKEY walks the keys from a persistent iterator, skipping a random few each time. */
+  private randomWalk: Iterator<string> | undefined;
 
   constructor(options: DbOptions = {}) {
     this.scheduler = options.scheduler ?? asyncScheduler;
@@ -117,51 +159,59 @@ export class Db {
 
   // ---- keyspace --------------------------------------------------------------
 
-  /** The value of `key`, or undefined if it is missing or has expired. */
+  /** The value of `key` as bytes, or undefined if it is missing or has expired. */
   get(key: string): Buffer | undefined {
-    return this.live(key)?.value;
+    const stored = this.getStored(key);
+    return typeof stored === 'string' ? Buffer.from(stored, 'latin1') : stored;
+  }
+
+  /** The type of a stored value (only strings exist yet: every other type will be a class of its own). */
+  typeOf(_stored: Stored): ValueType {
+    return 'string';
+  }
+
+  /** The value of `key` as stored (latin1 string or Buffer): the allocation-free path. */
+  getStored(key: string): Stored | undefined {
+    const stored = this.values.get(key);
+    if (stored === undefined) return undefined;
+    if (this.expires.size > 0 && this.expired(key)) return undefined;
+    return stored;
   }
 
   has(key: string): boolean {
-    return this.live(key) !== undefined;
+    return this.getStored(key) !== undefined;
   }
 
   /** The absolute expiry time of `key`, or undefined if it has none (or is missing). */
   expiresAt(key: string): number | undefined {
-    return this.live(key)?.expiresAt;
+    return this.has(key) ? this.expires.get(key) : undefined;
   }
 
   /**
-   * Sets `key` to `value`. The value is copied: the caller's buffer is usually a view
-   * into a network chunk, and keeping it would pin the whole chunk in memory.
+   * Sets `key` to `value` (bytes, or a latin1 string). Small values are kept as strings,
+   * large ones as Buffers; the caller's buffer is copied unless the Db can own it
+   * (usually it is a view into a network chunk).
    */
-  set(key: string, value: Buffer, expiry?: Expiry): void {
-    const stored = ownable(value) ? value : Buffer.from(value);
-    const existing = this.live(key);
-    const expiresAt = expiry === 'keep' ? existing?.expiresAt : expiry?.at;
-    if (existing) {
-      if (existing.expiresAt !== undefined) this.expiring--;
-      existing.value = stored;
-      existing.expiresAt = expiresAt;
+  set(key: string, value: Stored, expiry?: Expiry): void {
+    let stored: Stored;
+    if (typeof value === 'string') stored = value;
+    else if (value.length <= SMALL_VALUE) stored = value.toString('latin1');
+    else stored = ownable(value) ? value : Buffer.from(value);
+    if (expiry === 'keep') {
+      if (this.expires.size > 0) this.expired(key); // an expired key has no time to keep
+    } else if (expiry === undefined) {
+      if (this.expires.size > 0) this.expires.delete(key);
     } else {
-      this.insert(key, stored, expiresAt);
+      this.expires.set(key, expiry.at);
+      this.trackExpiry(key, expiry.at);
     }
-    if (expiresAt !== undefined) {
-      this.expiring++;
-      if (expiry !== 'keep') this.trackExpiry(key, expiresAt);
-    }
-  }
-
-  private insert(key: string, value: Buffer, expiresAt: number | undefined): Entry {
-    const entry = new Entry(key, value, expiresAt, this.nextSeq++);
-    this.entries.set(key, entry);
-    this.order.push(entry);
-    return entry;
+    this.values.set(key, stored);
   }
 
   /** The live entry of `key` (expired keys are removed on the way), for typed access. */
   entry(key: string): Entry | undefined {
-    return this.live(key);
+    const stored = this.getStored(key);
+    return stored === undefined ? undefined : new Entry(this, key, stored);
   }
 
   /**
@@ -169,16 +219,13 @@ export class Db {
    * deletes the key, as Redis does. Returns false if the key does not exist.
    */
   setExpiry(key: string, at: number | undefined): boolean {
-    const entry = this.live(key);
-    if (entry === undefined) return false;
-    if (at !== undefined && at <= this.scheduler.now()) {
-      this.remove(key, entry);
-      return true;
-    }
-    if (entry.expiresAt !== undefined) this.expiring--;
-    entry.expiresAt = at;
-    if (at !== undefined) {
-      this.expiring++;
+    if (!this.has(key)) return false;
+    if (at === undefined) {
+      this.expires.delete(key);
+    } else if (at <= this.scheduler.now()) {
+      this.remove(key);
+    } else {
+      this.expires.set(key, at);
       this.trackExpiry(key, at);
     }
     return true;
@@ -186,73 +233,80 @@ export class Db {
 
   /** Moves `from` to `to` (overwriting it), with its value and expiry. */
   rename(from: string, to: string): boolean {
-    const entry = this.live(from);
-    if (entry === undefined) return false;
+    const value = this.getStored(from);
+    if (value === undefined) return false;
     if (from === to) return true;
-    const { value, expiresAt } = entry;
-    this.remove(from, entry);
-    this.delete(to);
-    this.insert(to, value, expiresAt);
-    if (expiresAt !== undefined) {
-      this.expiring++;
-      this.trackExpiry(to, expiresAt);
-    }
+    const at = this.expires.get(from);
+    this.remove(from);
+    this.set(to, value, at === undefined ? undefined : { at });
     return true;
   }
 
   /** Every live key (expired ones are skipped), in insertion order. */
   *keys(): IterableIterator<string> {
     const now = this.scheduler.now();
-    for (const [key, entry] of this.entries) {
-      if (entry.expiresAt === undefined || now <= entry.expiresAt) yield key;
+    for (const key of this.values.keys()) {
+      const at = this.expires.get(key);
+      if (at === undefined || now <= at) yield key;
     }
   }
 
   /**
-   * One SCAN step: up to about `count` entries visited after `cursor`, with their live
-   * keys. Cursor 0 starts; a returned cursor of 0 means the scan is complete.
+   * One SCAN step: about `count` keys visited after `cursor`, with the live ones among
+   * them. Cursor 0 starts; a returned cursor of 0 means the scan is complete.
    */
   scan(cursor: number, count: number): ScanStep {
-    const order = this.order;
-    // Binary search for the first entry after the cursor (sequence numbers are sorted).
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (order[mid].seq <= cursor) lo = mid + 1;
-      else hi = mid;
+    let id = Math.floor(cursor / POSITION_BITS);
+    let position = cursor % POSITION_BITS;
+    let snapshot = cursor === 0 ? undefined : this.snapshots.get(id);
+    if (snapshot === undefined) {
+      // A new scan (or one whose snapshot was forgotten: it starts over, which may
+      // repeat keys but never misses one, as SCAN allows).
+      snapshot = [...this.values.keys()];
+      id = this.nextSnapshot;
+      this.nextSnapshot = (this.nextSnapshot % (2 ** 26)) + 1;
+      position = 0;
+      this.snapshots.set(id, snapshot);
+      if (this.snapshots.size > MAX_SNAPSHOTS) this.snapshots.delete(this.snapshots.keys().next().value as number);
     }
     const keys: string[] = [];
-    const now = this.scheduler.now();
-    let i = lo;
-    for (; i < order.length && keys.length < count; i++) {
-      const entry = order[i];
-      if (this.entries.get(entry.key) !== entry) continue; // deleted or replaced
-      if (entry.expiresAt !== undefined && now > entry.expiresAt) continue;
-      keys.push(entry.key);
+    const end = Math.min(position + Math.max(1, count), snapshot.length);
+    for (; position < end; position++) {
+      const key = snapshot[position];
+      if (this.has(key)) keys.push(key);
     }
-    const next = i < order.length ? order[i - 1].seq : 0;
-    return { cursor: next, keys };
+    if (position >= snapshot.length) {
+      this.snapshots.delete(id);
+      return { cursor: 0, keys };
+    }
+    return { cursor: id * POSITION_BITS + position, keys };
   }
 
   /** A random live key, or undefined if there is none. */
   randomKey(): string | undefined {
-    const size = this.entries.size;
-    // Sample the insertion-order array: a few tries find a live key in practice.
-    for (let attempt = 0; attempt < 100 && size > 0; attempt++) {
-      const entry = this.order[Math.floor(Math.random() * this.order.length)];
-      if (this.entries.get(entry.key) === entry && this.live(entry.key) !== undefined) return entry.key;
+    if (this.values.size === 0) return undefined;
+    let skip = Math.floor(Math.random() * 16);
+    // At most two passes over the keys: enough to find a live one if there is any.
+    for (let visited = 0; visited < 2 * this.values.size + 16; visited++) {
+      let next = this.randomWalk?.next();
+      if (next === undefined || next.done) {
+        this.randomWalk = this.values.keys();
+        next = this.randomWalk.next();
+        if (next.done) return undefined;
+      }
+      if (skip-- > 0) continue;
+      if (this.has(next.value)) return next.value;
     }
-    for (const key of this.keys()) return key;
     return undefined;
   }
 
   /** Removes every key (FLUSHDB / FLUSHALL). */
   flush(): void {
-    this.entries.clear();
-    this.order = [];
-    this.expiring = 0;
+    this.values.clear();
+    this.expires.clear();
     this.expirations.reset([]);
+    this.snapshots.clear();
+    this.randomWalk = undefined;
     this.purgeTask?.unsubscribe();
     this.purgeTask = undefined;
     this.purgeAt = Infinity;
@@ -260,40 +314,32 @@ export class Db {
 
   /** The number of keys with an expiry (for INFO's keyspace section). */
   get expiringKeys(): number {
-    return this.expiring;
+    return this.expires.size;
   }
 
   /** Removes `key`; true if it existed. */
   delete(key: string): boolean {
-    const entry = this.live(key);
-    if (!entry) return false;
-    this.remove(key, entry);
+    if (!this.has(key)) return false;
+    this.remove(key);
     return true;
   }
 
   /** The number of keys (expired keys not yet purged included, as Redis's DBSIZE). */
   get size(): number {
-    return this.entries.size;
+    return this.values.size;
   }
 
   // Lazy expiry, as Redis does on every access: an expired key is removed when touched.
-  private live(key: string): Entry | undefined {
-    const entry = this.entries.get(key);
-    if (entry === undefined) return undefined;
-    if (entry.expiresAt !== undefined && this.scheduler.now() > entry.expiresAt) {
-      this.remove(key, entry);
-      return undefined;
-    }
-    return entry;
+  private expired(key: string): boolean {
+    const at = this.expires.get(key);
+    if (at === undefined || this.scheduler.now() <= at) return false;
+    this.remove(key);
+    return true;
   }
 
-  private remove(key: string, entry: Entry): void {
-    if (entry.expiresAt !== undefined) this.expiring--;
-    this.entries.delete(key);
-    // Sweep deleted entries out of the scan order once they are half of it.
-    if (this.order.length > 2 * this.entries.size + 1024) {
-      this.order = this.order.filter((e) => this.entries.get(e.key) === e);
-    }
+  private remove(key: string): void {
+    this.values.delete(key);
+    this.expires.delete(key);
   }
 
   // ---- active expiry: one scheduled purge at the next expiry ------------------
@@ -301,12 +347,8 @@ export class Db {
   private trackExpiry(key: string, at: number): void {
     this.expirations.push({ at, key });
     // Stale pairs (keys overwritten or deleted) outnumber live ones: rebuild.
-    if (this.expirations.size > 2 * this.expiring + 1024) {
-      const live = [];
-      for (const [k, entry] of this.entries) {
-        if (entry.expiresAt !== undefined) live.push({ at: entry.expiresAt, key: k });
-      }
-      this.expirations.reset(live);
+    if (this.expirations.size > 2 * this.expires.size + 1024) {
+      this.expirations.reset([...this.expires].map(([k, when]) => ({ at: when, key: k })));
     }
     if (at < this.purgeAt) this.schedulePurge(at);
   }
@@ -326,14 +368,13 @@ export class Db {
     this.purgeAt = Infinity;
     const now = this.scheduler.now();
     for (let next = this.expirations.peek(); next !== undefined; next = this.expirations.peek()) {
-      const entry = this.entries.get(next.key);
-      const current = entry !== undefined && entry.expiresAt === next.at;
+      const current = this.expires.get(next.key) === next.at;
       if (current && next.at >= now) {
         this.schedulePurge(next.at);
         return;
       }
       this.expirations.pop();
-      if (current && entry !== undefined) this.remove(next.key, entry);
+      if (current) this.remove(next.key);
     }
   }
 

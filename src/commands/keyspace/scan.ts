@@ -5,12 +5,12 @@
 // The guarantee clients rely on: every key that exists for the whole walk is returned
 // at least once, whatever is added or deleted between calls. Redis gets it from
 // reverse-binary iteration over hash buckets; the Db gets it more simply (Db.scan):
-// every key has an insertion sequence number, the cursor is the last number visited,
-// and numbers only grow, so a cursor never skips a key that was there all along.
-// The price: a key created during the walk always lands ahead of the cursor, so a
-// walk ends only if it visits keys faster than they are created. Redis promises an
-// end only for a keyspace that stays bounded; here new keys must also arrive at
-// fewer than COUNT per call.
+// cursor 0 takes a snapshot of the key list, and the cursor is a position in it. A key
+// present for the whole walk is in the snapshot, so it is returned; keys deleted since
+// are skipped; keys created during the walk may be missed (SCAN allows that); and the
+// walk always ends, however fast keys are created. A cursor the Db no longer knows
+// (one of many concurrent scans, long abandoned) starts the walk over: repeated keys
+// are allowed, missed ones are not.
 //
 // As in Redis, COUNT bounds the keys looked at, and MATCH and TYPE filter those
 // afterwards: a step may return no keys and still not be the last.
@@ -86,7 +86,7 @@ export const scan: CommandSpec<Scan> = {
   syntax: 'cursor [MATCH pattern] [COUNT count] [TYPE type]',
   parse,
   apply({ cursor, pattern, count, type }, { db }) {
-    // Sequence numbers stay far below 2^53: a larger cursor is simply past the end.
+    // Cursors stay below 2^53 (Db.scan); a larger one is unknown and starts over.
     const step = db.scan(Number(cursor), count);
     const found = [];
     for (const key of step.keys) {

@@ -28,14 +28,17 @@ interface Append {
 const SMALL = 1024;
 const MEGABYTE = 1024 * 1024;
 
-/** Backing buffers with spare room, each with the only entry that may append into it. */
-const owners = new WeakMap<ArrayBufferLike, Entry>();
+/**
+ * Backing buffers with spare room, each with the only key that may append into it (the
+ * Db hands out a fresh Entry view per lookup, so the key is the identity that lasts).
+ */
+const owners = new WeakMap<ArrayBufferLike, string>();
 
 function appendTo(entry: Entry, tail: Buffer): void {
   const value = entry.value;
   const length = value.length + tail.length;
   const backing = value.buffer;
-  if (owners.get(backing) === entry && value.byteOffset === 0 && length <= backing.byteLength) {
+  if (owners.get(backing) === entry.key && value.byteOffset === 0 && length <= backing.byteLength) {
     tail.copy(Buffer.from(backing, 0, backing.byteLength), value.length);
     entry.value = Buffer.from(backing, 0, length);
     return;
@@ -49,7 +52,7 @@ function appendTo(entry: Entry, tail: Buffer): void {
   const grown = Buffer.allocUnsafeSlow(capacity); // its own ArrayBuffer, not the shared pool
   value.copy(grown, 0);
   tail.copy(grown, value.length);
-  owners.set(grown.buffer, entry);
+  owners.set(grown.buffer, entry.key);
   entry.value = grown.subarray(0, length);
 }
 

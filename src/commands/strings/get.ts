@@ -18,9 +18,10 @@ export const get: CommandSpec<string> = {
   syntax: 'key',
   parse: (args) => keyOf(args[0]),
   apply(key, { db }) {
-    const entry = db.entry(key);
-    if (entry === undefined) return NULL;
-    if (entry.type !== 'string') return WRONGTYPE.frame;
-    return bulk(entry.value);
+    // The allocation-free lookup: no Entry view, the stored form read directly.
+    const stored = db.getStored(key);
+    if (stored === undefined) return NULL;
+    if (db.typeOf(stored) !== 'string') return WRONGTYPE.frame;
+    return bulk(typeof stored === 'string' ? Buffer.from(stored, 'latin1') : stored);
   },
 };
