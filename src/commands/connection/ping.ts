@@ -10,6 +10,12 @@ const PONG: Frame = { type: 'simple', value: 'PONG' };
 export const ping: CommandSpec = {
   name: 'ping',
   arity: -1,
+  flags: ['fast'],
+  categories: ['@fast', '@connection'],
+  summary: 'Ping the server',
+  since: '1.0.0',
+  group: 'connection',
+  syntax: '[message]',
   pubsubContext: true,
   parse: rawArguments,
   apply(args, context) {

@@ -13,7 +13,7 @@ export const psubscribe: CommandSpec<readonly string[]> = {
   pubsubContext: true,
   flags: ['pubsub', 'noscript', 'loading', 'stale'],
   categories: ['@pubsub', '@slow'],
-  summary: 'Listens for messages published to channels that match one or more patterns.',
+  summary: 'Listen for messages published to channels matching the given patterns',
   since: '2.0.0',
   group: 'pubsub',
   syntax: 'pattern [pattern ...]',

@@ -12,6 +12,12 @@ interface Publish {
 export const publish: CommandSpec<Publish> = {
   name: 'publish',
   arity: 3,
+  flags: ['pubsub', 'loading', 'stale', 'fast'],
+  categories: ['@pubsub', '@fast'],
+  summary: 'Post a message to a channel',
+  since: '2.0.0',
+  group: 'pubsub',
+  syntax: 'channel message',
   // Copied: the argument is a view into a network chunk, and the message may be queued.
   parse: (args) => ({ channel: keyOf(args[0]), message: Buffer.from(args[1]) }),
   apply: ({ channel, message }, { db }) => integer(db.publish(channel, message)),

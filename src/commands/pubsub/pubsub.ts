@@ -9,7 +9,7 @@ import { pubsubNumsub } from './pubsub-subcommands/numsub';
 export const pubsub: CommandSpec = {
   name: 'pubsub',
   arity: -2,
-  summary: 'A container for Pub/Sub commands.',
+  summary: 'A container for Pub/Sub commands',
   since: '2.8.0',
   group: 'pubsub',
   subcommands: [pubsubChannels, pubsubNumsub, pubsubNumpat],

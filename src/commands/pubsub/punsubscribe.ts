@@ -12,7 +12,7 @@ export const punsubscribe: CommandSpec<readonly string[]> = {
   pubsubContext: true,
   flags: ['pubsub', 'noscript', 'loading', 'stale'],
   categories: ['@pubsub', '@slow'],
-  summary: 'Stops listening to messages published to channels that match one or more patterns.',
+  summary: 'Stop listening for messages posted to channels matching the given patterns',
   since: '2.0.0',
   group: 'pubsub',
   syntax: '[pattern [pattern ...]]',

@@ -11,6 +11,12 @@ const SUBSCRIBE = bulk('subscribe');
 export const subscribe: CommandSpec<readonly string[]> = {
   name: 'subscribe',
   arity: -2,
+  flags: ['pubsub', 'noscript', 'loading', 'stale'],
+  categories: ['@pubsub', '@slow'],
+  summary: 'Listen for messages published to the given channels',
+  since: '2.0.0',
+  group: 'pubsub',
+  syntax: 'channel [channel ...]',
   pubsubContext: true,
   parse: (args) => args.map(keyOf),
   apply: (channels, context): Frame[] =>

@@ -10,6 +10,12 @@ const UNSUBSCRIBE = bulk('unsubscribe');
 export const unsubscribe: CommandSpec<readonly string[]> = {
   name: 'unsubscribe',
   arity: -1,
+  flags: ['pubsub', 'noscript', 'loading', 'stale'],
+  categories: ['@pubsub', '@slow'],
+  summary: 'Stop listening for messages posted to the given channels',
+  since: '2.0.0',
+  group: 'pubsub',
+  syntax: '[channel [channel ...]]',
   pubsubContext: true,
   parse: (args) => args.map(keyOf),
   apply(channels, context): Frame[] {

@@ -11,6 +11,7 @@ import { NULL, OK, bulk } from '../../protocol/frame';
 import { parseLongLong } from '../../protocol/integer';
 import type { Expiry } from '../../db/db';
 import { CommandSpec, NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
+import { WRONGTYPE } from './string-value';
 
 type ExpiryOption = 'EX' | 'PX' | 'EXAT' | 'PXAT' | 'KEEPTTL';
 
@@ -84,7 +85,10 @@ export const set: CommandSpec<SetCommand> = {
       if (at instanceof ReplyError) return at.frame;
       expiry = { at };
     }
-    const old = db.get(command.key);
+    const entry = db.entry(command.key);
+    // SET ... GET reads the old value first, so it refuses a key of another type.
+    if (command.get && entry !== undefined && entry.type !== 'string') return WRONGTYPE.frame;
+    const old = entry?.value;
     const found = old !== undefined;
     const reply = command.get ? (found ? bulk(old) : NULL) : OK;
     if ((command.condition === 'NX' && found) || (command.condition === 'XX' && !found)) {

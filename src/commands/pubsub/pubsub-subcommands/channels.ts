@@ -14,7 +14,7 @@ export const pubsubChannels: CommandSpec<Channels> = {
   arity: -2,
   flags: ['pubsub', 'loading', 'stale'],
   categories: ['@pubsub', '@slow'],
-  summary: 'Returns the active channels.',
+  summary: 'List active channels',
   since: '2.8.0',
   group: 'pubsub',
   syntax: '[pattern]',

@@ -8,7 +8,7 @@ export const pubsubNumpat: CommandSpec = {
   arity: 2,
   flags: ['pubsub', 'loading', 'stale'],
   categories: ['@pubsub', '@slow'],
-  summary: 'Returns a count of unique pattern subscriptions.',
+  summary: 'Get the count of unique patterns pattern subscriptions',
   since: '2.8.0',
   group: 'pubsub',
   parse: rawArguments,

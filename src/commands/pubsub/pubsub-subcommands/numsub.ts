@@ -9,7 +9,7 @@ export const pubsubNumsub: CommandSpec<readonly string[]> = {
   arity: -2,
   flags: ['pubsub', 'loading', 'stale'],
   categories: ['@pubsub', '@slow'],
-  summary: 'Returns a count of subscribers to channels.',
+  summary: 'Get the count of subscribers for channels',
   since: '2.8.0',
   group: 'pubsub',
   syntax: '[channel [channel ...]]',
