@@ -85,12 +85,13 @@ export const set: CommandSpec<SetCommand> = {
       if (at instanceof ReplyError) return at.frame;
       expiry = { at };
     }
-    const entry = db.entry(command.key);
-    // SET ... GET reads the old value first, so it refuses a key of another type.
-    if (command.get && entry !== undefined && entry.type !== 'string') return WRONGTYPE.frame;
-    const old = entry?.value;
+    // The stored form, read without conversion: a plain SET (the hot path) only needs
+    // to know whether the key exists.
+    const old = db.getStored(command.key);
     const found = old !== undefined;
-    const reply = command.get ? (found ? bulk(old) : NULL) : OK;
+    // SET ... GET reads the old value first, so it refuses a key of another type.
+    if (command.get && found && db.typeOf(old) !== 'string') return WRONGTYPE.frame;
+    const reply = !command.get ? OK : found ? bulk(typeof old === 'string' ? Buffer.from(old, 'latin1') : old) : NULL;
     if ((command.condition === 'NX' && found) || (command.condition === 'XX' && !found)) {
       return command.get ? reply : NULL;
     }
