@@ -41,6 +41,15 @@ export type Stored = string | Buffer;
 
 /** Values up to this many bytes are stored as latin1 strings. */
 const SMALL_VALUE = 4096;
+/** Values up to this many bytes may share one string with the previous value set. */
+const SHARED_VALUE = 64;
+
+/** Do these bytes spell this latin1 string? (A short loop: no conversion, no allocation.) */
+function sameBytes(bytes: Buffer, text: string): boolean {
+  if (bytes.length !== text.length) return false;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== text.charCodeAt(i)) return false;
+  return true;
+}
 
 /**
  * A key as commands see it: its type, its value (as bytes) and its expiry. A short-lived
@@ -145,6 +154,12 @@ export class Db {
    */
   private readonly snapshots = new Map<number, string[]>();
   private nextSnapshot = 1;
+  /**
+   * The last small value stored. Strings are immutable, so keys set to the same small
+   * value in a row can share one string, as Redis shares its small integer objects: a
+   * counter reset to "0", a flag set to "1", a cache filled with one placeholder.
+   */
+  private lastSmallValue = '';
   /** RANDOMKEY walks the keys from a persistent iterator, skipping a random few each time. */
   private randomWalk: Iterator<string> | undefined;
 
@@ -195,8 +210,10 @@ export class Db {
   set(key: string, value: Stored, expiry?: Expiry): void {
     let stored: Stored;
     if (typeof value === 'string') stored = value;
+    else if (value.length <= SHARED_VALUE && sameBytes(value, this.lastSmallValue)) stored = this.lastSmallValue;
     else if (value.length <= SMALL_VALUE) stored = value.toString('latin1');
     else stored = ownable(value) ? value : Buffer.from(value);
+    if (typeof stored === 'string' && stored.length <= SHARED_VALUE) this.lastSmallValue = stored;
     if (expiry === 'keep') {
       if (this.expires.size > 0) this.expired(key); // an expired key has no time to keep
     } else if (expiry === undefined) {
