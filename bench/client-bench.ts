@@ -19,6 +19,7 @@
 import Redis from 'ioredis';
 import { firstValueFrom } from 'rxjs';
 import { connect, type Client } from '../dist/src/client';
+import { benchArgs } from './lib/args';
 import { startOurs, type ServerProcess } from './lib/processes';
 import { fmtInt, fmtRatio, markdownTable, median, progress, ratio } from './lib/stats';
 
@@ -191,15 +192,9 @@ export function clientTable(result: ClientBenchResult): string {
 
 /** Flags: --port N (else start a server), --rounds N, --quick, --json. */
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const flag = (name: string) => argv.includes(name);
-  const value = (name: string) => {
-    const i = argv.indexOf(name);
-    return i === -1 ? undefined : argv[i + 1];
-  };
-  const quick = flag('--quick');
+  const { flag, value, quick, rounds } = benchArgs();
   const options: ClientBenchOptions = {
-    rounds: Number(value('--rounds') ?? process.env.BENCH_ROUNDS ?? (quick ? 1 : 3)),
+    rounds,
     concurrent: quick ? 20_000 : 100_000,
     sequential: quick ? 2_000 : 10_000,
   };

@@ -30,6 +30,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { clientTable, type ClientBenchResult } from './client-bench';
+import { benchArgs } from './lib/args';
 import {
   ROOT,
   installed,
@@ -49,15 +50,7 @@ import { runProfile } from './profile';
 
 // ---- options ----------------------------------------------------------------------
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-const value = (name: string) => {
-  const i = argv.indexOf(name);
-  return i === -1 ? undefined : argv[i + 1];
-};
-const quick = flag('--quick');
-const rounds = Number(value('--rounds') ?? process.env.BENCH_ROUNDS ?? (quick ? 1 : 3));
-if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${rounds}`);
+const { flag, value, quick, rounds } = benchArgs();
 
 /**
  * Requests per redis-benchmark run: about 1-3 s each for our server on a 2-core machine

@@ -11,6 +11,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { freePort } from '../../spec/support/free-port';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER_JS = path.join(ROOT, 'dist', 'bin', 'server.js');
@@ -68,20 +69,10 @@ export function redisVersion(): string | undefined {
   return /v=([\d.]+)/.exec(result.stdout)?.[1];
 }
 
-/**
- * A free loopback port: bind port 0, read what the kernel chose, release it. There is a
- * window in which another process could take it; on a benchmark machine that is fine.
- */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+// A free loopback port comes from the test support's freePort() (bind port 0, read what
+// the kernel chose, release it). There is a window in which another process could take
+// it; on a benchmark machine that is fine. Re-exported for the other bench scripts.
+export { freePort };
 
 // ---- waiting for a server ------------------------------------------------------
 
@@ -191,7 +182,7 @@ export async function startOurs(options: OursOptions = {}): Promise<ServerProces
 
 /** Starts `redis-server` with no persistence on a free loopback port. */
 export async function startRedis(options: { port?: number } = {}): Promise<ServerProcess> {
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? (await freePort(HOST));
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', HOST, '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--loglevel', 'warning'],
@@ -210,7 +201,7 @@ export async function startRedis(options: { port?: number } = {}): Promise<Serve
  * advance (so the PING loop can start at once, for both servers alike).
  */
 export async function timeStartup(kind: 'ours' | 'redis'): Promise<number> {
-  const port = await freePort();
+  const port = await freePort(HOST);
   const args =
     kind === 'ours'
       ? [SERVER_JS, '--port', String(port), '--log-level', 'warn']

@@ -5,16 +5,18 @@
 // first, so usually there is nothing to do); two jest workers needing a build at once
 // take turns through a lock directory, the loser waiting on a file-system event.
 //
-// Child wraps a running process: every wait (a line of output, the exit) is an event
-// with a timeout, never a sleep, and a timeout says what was awaited and shows the
-// output so far.
+// Child wraps a running script: it is spec/support/tool-process.ts's ToolProcess (every
+// wait, for a line of output or the exit, is an event with a timeout, never a sleep,
+// and a timeout says what was awaited and shows the output so far) started as
+// `node <script>` from the project root.
 
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runTool, TOOL_WAIT_MS, ToolProcess, type ToolExit, type ToolOptions } from '../support/tool-process';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const WAIT_MS = 10_000;
+export const WAIT_MS = TOOL_WAIT_MS;
 const STALE_LOCK_MS = 5 * 60_000;
 
 const OUTPUTS = ['dist/bin/cli.js', 'dist/src/cli/cli.js', 'dist/examples/hello-world.js', 'dist/examples/pub.js', 'dist/examples/sub.js', 'dist/examples/chat.js'];
@@ -78,102 +80,29 @@ export async function ensureBuilt(): Promise<void> {
   }
 }
 
-export interface Exit {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
+export type Exit = ToolExit;
+
+/** Node with one of the project's scripts, run from the project root. */
+function nodeScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv): [string, string[], ToolOptions] {
+  // utf8: these scripts print text (a user's messages), not raw bytes; SIGKILL: the
+  // clean-up of a test need not wait for a graceful exit.
+  return [process.execPath, [path.join(ROOT, script), ...args], { cwd: ROOT, env, encoding: 'utf8', killSignal: 'SIGKILL' }];
 }
 
-/** A running node process, its output recorded as it arrives. */
-export class Child {
-  readonly process: ChildProcess;
-  stdout = '';
-  stderr = '';
-  private readonly exit: Promise<Exit>;
-  private readonly wakers = new Set<() => void>();
-  /** Exited, and its output fully read. */
-  private closed = false;
-
+/** A running node script, its output recorded as it arrives (see ToolProcess). */
+export class Child extends ToolProcess {
   constructor(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
-    this.process = spawn(process.execPath, [path.join(ROOT, script), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    this.process.stdout!.setEncoding('utf8').on('data', (text: string) => {
-      this.stdout += text;
-      this.wake();
-    });
-    this.process.stderr!.setEncoding('utf8').on('data', (text: string) => {
-      this.stderr += text;
-      this.wake();
-    });
-    this.exit = new Promise((resolve) => {
-      this.process.once('close', (code, signal) => {
-        this.closed = true;
-        resolve({ code, signal, stdout: this.stdout, stderr: this.stderr });
-        this.wake();
-      });
-    });
+    super(...nodeScript(script, args, env));
   }
 
-  /** Resolves once `stream`'s output so far matches `pattern`. */
-  waitFor(stream: 'stdout' | 'stderr', pattern: RegExp, ms = WAIT_MS): Promise<RegExpMatchArray> {
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        const match = this[stream].match(pattern);
-        if (match) {
-          finish();
-          resolve(match);
-        } else if (this.closed) {
-          finish();
-          reject(new Error(`process exited while waiting for ${pattern} on ${stream}; ${this.shown()}`));
-        }
-      };
-      const timer = setTimeout(() => {
-        finish();
-        reject(new Error(`timed out waiting for ${pattern} on ${stream}; ${this.shown()}`));
-      }, ms);
-      const finish = (): void => {
-        clearTimeout(timer);
-        this.wakers.delete(check);
-      };
-      this.wakers.add(check);
-      check();
-    });
-  }
-
-  /** Resolves when the process has exited (and its output is closed). */
-  exited(ms = WAIT_MS): Promise<Exit> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out waiting for the process to exit; ${this.shown()}`)), ms);
-    });
-    return Promise.race([this.exit, timeout]).finally(() => clearTimeout(timer));
-  }
-
-  /** Kills the process if it is still running (afterAll / failure clean-up). */
-  async kill(): Promise<void> {
-    if (!this.closed) this.process.kill('SIGKILL');
-    await this.exit;
-  }
-
-  private shown(): string {
-    return `stdout so far: ${JSON.stringify(this.stdout)}, stderr so far: ${JSON.stringify(this.stderr)}`;
-  }
-
-  private wake(): void {
-    for (const waker of [...this.wakers]) waker();
+  /** The node process itself (to signal it, or write to its stdin). */
+  get process(): ChildProcess {
+    return this.child;
   }
 }
 
-/** Runs a script to completion. */
+/** Runs a script to completion (stdin empty and closed). */
 export function run(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}, ms = WAIT_MS): Promise<Exit> {
-  const child = new Child(script, args, env);
-  child.process.stdin!.end();
-  return child.exited(ms).catch(async (err: unknown) => {
-    await child.kill();
-    throw err;
-  });
+  const [command, commandArgs, options] = nodeScript(script, args, env);
+  return runTool(command, commandArgs, { ...options, ms });
 }

@@ -5,11 +5,16 @@
 // a Redis already running on the machine; it keeps nothing on disk (`--save ''
 // --appendonly no`). Readiness is an event, not a delay: we wait for its "Ready to
 // accept connections" log line, then check with one PING over the socket.
+//
+// The launch itself (temporary --dir, readiness from the log, SIGTERM-then-SIGKILL stop,
+// no orphan if the test process dies) is launchRedisServer(), shared with the TCP
+// variant in real-redis-tcp.ts: the two differ only in where the server listens.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RawConnection } from './raw-connection';
+import { findTool } from './tool-process';
 
 export interface RealRedis {
   readonly socketPath: string;
@@ -27,17 +32,7 @@ const STOP_TIMEOUT_MS = 5_000;
 
 /** The path of `redis-server` found on PATH, or undefined; synchronous so a spec can decide at load time. */
 export function findRedisServer(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir === '') continue;
-    const candidate = path.join(dir, 'redis-server');
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
+  return findTool('redis-server');
 }
 
 /** The title suffix of a suite skipped for want of redis-server. */
@@ -63,14 +58,54 @@ export function warnRedisMissing(what: string): void {
  */
 export async function startRealRedis(binary = findRedisServer()): Promise<RealRedis | null> {
   if (binary === undefined) return null;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mini-redis-rx-oracle-'));
-  const socketPath = path.join(dir, 'redis.sock');
+  const socketIn = (dir: string): string => path.join(dir, 'redis.sock');
+  const server = await launchRedisServer(binary, 'mini-redis-rx-oracle-', (dir) => [
+    '--port', '0',
+    '--unixsocket', socketIn(dir),
+    '--unixsocketperm', '700',
+  ]);
+  const socketPath = socketIn(server.dir);
+  try {
+    const probe = await RawConnection.connect({ path: socketPath });
+    try {
+      await probe.send('PING\r\n');
+      const pong = await probe.readReplies(1);
+      if (pong.toString('latin1') !== '+PONG\r\n') throw new Error(`unexpected PING reply ${JSON.stringify(pong.toString('latin1'))}`);
+    } finally {
+      probe.destroy();
+    }
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return { socketPath, endpoint: { path: socketPath }, stop: server.stop };
+}
+
+/** A redis-server that has said it is ready. */
+export interface LaunchedRedis {
+  /** Its temporary working directory (removed by stop()). */
+  readonly dir: string;
+  /** Kills the server (SIGTERM, SIGKILL if it lingers) and removes its directory; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns `binary` in a fresh temporary directory named after `dirPrefix`, listening
+ * where `listenArgs(dir)` says, with nothing kept on disk, and resolves once its log
+ * says it accepts connections. Rejects (leaving nothing behind) if it exits first or
+ * is not ready in time; the error carries its log, so a caller can tell why (e.g.
+ * "Address already in use").
+ */
+export async function launchRedisServer(
+  binary: string,
+  dirPrefix: string,
+  listenArgs: (dir: string) => readonly string[],
+): Promise<LaunchedRedis> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), dirPrefix));
   const child = spawn(
     binary,
     [
-      '--port', '0',
-      '--unixsocket', socketPath,
-      '--unixsocketperm', '700',
+      ...listenArgs(dir),
       '--save', '',
       '--appendonly', 'no',
       '--dir', dir,
@@ -87,39 +122,24 @@ export async function startRealRedis(binary = findRedisServer()): Promise<RealRe
   };
   process.once('exit', killOnExit);
 
-  const removeDir = (): void => fs.rmSync(dir, { recursive: true, force: true });
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= terminate(child).then(() => {
+      process.off('exit', killOnExit);
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    return stopping;
+  };
   try {
     await waitUntilReady(child);
-    // Keep draining its log so a chatty server can never block on a full pipe.
-    child.stdout?.resume();
-    child.stderr?.resume();
-    const probe = await RawConnection.connect({ path: socketPath });
-    try {
-      await probe.send('PING\r\n');
-      const pong = await probe.readReplies(1);
-      if (pong.toString('latin1') !== '+PONG\r\n') throw new Error(`unexpected PING reply ${JSON.stringify(pong.toString('latin1'))}`);
-    } finally {
-      probe.destroy();
-    }
   } catch (err) {
-    process.off('exit', killOnExit);
-    await terminate(child);
-    removeDir();
+    await stop();
     throw err;
   }
-
-  let stopping: Promise<void> | undefined;
-  return {
-    socketPath,
-    endpoint: { path: socketPath },
-    stop: () => {
-      stopping ??= terminate(child).then(() => {
-        process.off('exit', killOnExit);
-        removeDir();
-      });
-      return stopping;
-    },
-  };
+  // Keep draining its log so a chatty server can never block on a full pipe.
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return { dir, stop };
 }
 
 function waitUntilReady(child: ChildProcess): Promise<void> {

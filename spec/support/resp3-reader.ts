@@ -4,10 +4,13 @@
 //
 // The differential harness needs to know where one reply ends so that it can wait for
 // "exactly N replies" without sleeping, in either protocol: a case may switch with
-// HELLO 3 halfway through. Like resp2-reader.ts, it deliberately does not import the
-// decoder from src/ (the oracle side must not depend on the code under test), and it
-// is strict: bytes no Redis would send are an error, so a malformed reply fails
-// loudly instead of making a read hang.
+// HELLO 3 halfway through. It deliberately does not import the decoder from src/
+// (the oracle side must not depend on the code under test), and it is strict: bytes
+// no Redis would send are an error, so a malformed reply fails loudly instead of
+// making a read hang.
+//
+// The same reader serves RESP2 (resp2-reader.ts): with `protocol` 2 it accepts only
+// RESP2's five types, so a RESP3 byte on a RESP2 connection fails loudly too.
 //
 // Counting rule: a push frame (`>`) is a reply of its own, exactly as a RESP2
 // subscribed-mode message is one; an attribute (`|`) is not, it belongs to the reply
@@ -38,12 +41,18 @@ export interface Resp3Read {
   readonly end: number;
 }
 
-export class Resp3SyntaxError extends Error {
+export class RespSyntaxError extends Error {
   constructor(message: string, readonly offset: number) {
     super(`${message} (at byte ${offset})`);
-    this.name = 'Resp3SyntaxError';
+    this.name = 'RespSyntaxError';
   }
 }
+export { RespSyntaxError as Resp3SyntaxError };
+
+/** RESP2 (before HELLO 3) or RESP3. */
+export type Protocol = 2 | 3;
+/** The type bytes of RESP2; RESP3 adds the others. */
+const RESP2_TYPES = new Set(['+', '-', ':', '$', '*']);
 
 const CR = 0x0d;
 const LF = 0x0a;
@@ -56,15 +65,19 @@ const DOUBLE = /^(?:-?(?:inf|[0-9]+(?:\.[0-9]+)?(?:e[-+][0-9]+)?)|nan)$/;
 
 /**
  * Reads one reply starting at `offset`. Returns undefined when the buffer does not hold
- * a complete reply yet; throws Resp3SyntaxError when the bytes cannot be RESP3.
+ * a complete reply yet; throws RespSyntaxError when the bytes cannot be a reply of
+ * `protocol` (RESP3 unless told).
  */
-export function readReply(buf: Buffer, offset = 0): Resp3Read | undefined {
+export function readReply(buf: Buffer, offset = 0, protocol: Protocol = 3): Resp3Read | undefined {
   if (offset >= buf.length) return undefined;
   const lineEnd = findLineEnd(buf, offset + 1);
   if (lineEnd === undefined) return undefined;
   const line = buf.toString('latin1', offset + 1, lineEnd);
   const afterLine = lineEnd + 2;
   const type = String.fromCharCode(buf[offset]);
+  if (protocol === 2 && !RESP2_TYPES.has(type)) {
+    throw new RespSyntaxError(`unexpected reply type byte ${JSON.stringify(type)} in RESP2`, offset);
+  }
 
   switch (type) {
     case '+':
@@ -72,39 +85,39 @@ export function readReply(buf: Buffer, offset = 0): Resp3Read | undefined {
     case '-':
       return { reply: { kind: 'error', text: line }, end: afterLine };
     case ':':
-      if (!INTEGER.test(line)) throw new Resp3SyntaxError(`bad integer ${JSON.stringify(line)}`, offset);
+      if (!INTEGER.test(line)) throw new RespSyntaxError(`bad integer ${JSON.stringify(line)}`, offset);
       return { reply: { kind: 'integer', value: BigInt(line) }, end: afterLine };
     case '_':
-      if (line !== '') throw new Resp3SyntaxError(`null with a payload ${JSON.stringify(line)}`, offset);
+      if (line !== '') throw new RespSyntaxError(`null with a payload ${JSON.stringify(line)}`, offset);
       return { reply: { kind: 'null' }, end: afterLine };
     case ',':
-      if (!DOUBLE.test(line)) throw new Resp3SyntaxError(`bad double ${JSON.stringify(line)}`, offset);
+      if (!DOUBLE.test(line)) throw new RespSyntaxError(`bad double ${JSON.stringify(line)}`, offset);
       return { reply: { kind: 'double', text: line }, end: afterLine };
     case '#':
-      if (line !== 't' && line !== 'f') throw new Resp3SyntaxError(`bad boolean ${JSON.stringify(line)}`, offset);
+      if (line !== 't' && line !== 'f') throw new RespSyntaxError(`bad boolean ${JSON.stringify(line)}`, offset);
       return { reply: { kind: 'boolean', value: line === 't' }, end: afterLine };
     case '(':
-      if (!INTEGER.test(line)) throw new Resp3SyntaxError(`bad big number ${JSON.stringify(line)}`, offset);
+      if (!INTEGER.test(line)) throw new RespSyntaxError(`bad big number ${JSON.stringify(line)}`, offset);
       return { reply: { kind: 'bignum', text: line }, end: afterLine };
     case '$':
     case '!':
     case '=': {
       const length = parseLength(line, offset);
       if (length < 0) {
-        if (type !== '$') throw new Resp3SyntaxError(`negative length for '${type}'`, offset);
+        if (type !== '$') throw new RespSyntaxError(`negative length for '${type}'`, offset);
         return { reply: { kind: 'bulk', bytes: null }, end: afterLine };
       }
       const payloadEnd = afterLine + length;
       if (buf.length < payloadEnd + 2) return undefined;
       if (buf[payloadEnd] !== CR || buf[payloadEnd + 1] !== LF) {
-        throw new Resp3SyntaxError('blob not followed by CRLF', payloadEnd);
+        throw new RespSyntaxError('blob not followed by CRLF', payloadEnd);
       }
       const bytes = buf.subarray(afterLine, payloadEnd);
       const end = payloadEnd + 2;
       if (type === '$') return { reply: { kind: 'bulk', bytes }, end };
       if (type === '!') return { reply: { kind: 'blobError', bytes }, end };
       // A verbatim string starts with its three-letter format and a colon: `txt:`.
-      if (length < 4 || bytes[3] !== 0x3a) throw new Resp3SyntaxError('verbatim string without a format', offset);
+      if (length < 4 || bytes[3] !== 0x3a) throw new RespSyntaxError('verbatim string without a format', offset);
       return { reply: { kind: 'verbatim', format: bytes.toString('latin1', 0, 3), bytes: bytes.subarray(4) }, end };
     }
     case '*':
@@ -112,10 +125,10 @@ export function readReply(buf: Buffer, offset = 0): Resp3Read | undefined {
     case '>': {
       const count = parseLength(line, offset);
       if (count < 0) {
-        if (type !== '*') throw new Resp3SyntaxError(`negative count for '${type}'`, offset);
+        if (type !== '*') throw new RespSyntaxError(`negative count for '${type}'`, offset);
         return { reply: { kind: 'array', items: null }, end: afterLine };
       }
-      const items = readItems(buf, afterLine, count);
+      const items = readItems(buf, afterLine, count, protocol);
       if (items === undefined) return undefined;
       const kind = type === '*' ? 'array' : type === '~' ? 'set' : 'push';
       return { reply: { kind, items: items.items } as Resp3Reply, end: items.end };
@@ -123,26 +136,26 @@ export function readReply(buf: Buffer, offset = 0): Resp3Read | undefined {
     case '%':
     case '|': {
       const count = parseLength(line, offset);
-      if (count < 0) throw new Resp3SyntaxError(`negative count for '${type}'`, offset);
-      const items = readItems(buf, afterLine, count * 2);
+      if (count < 0) throw new RespSyntaxError(`negative count for '${type}'`, offset);
+      const items = readItems(buf, afterLine, count * 2, protocol);
       if (items === undefined) return undefined;
       const entries: (readonly [Resp3Reply, Resp3Reply])[] = [];
       for (let i = 0; i < items.items.length; i += 2) entries.push([items.items[i], items.items[i + 1]]);
       if (type === '%') return { reply: { kind: 'map', entries }, end: items.end };
-      const annotated = readReply(buf, items.end);
+      const annotated = readReply(buf, items.end, protocol);
       if (annotated === undefined) return undefined;
       return { reply: { kind: 'attribute', entries, reply: annotated.reply }, end: annotated.end };
     }
     default:
-      throw new Resp3SyntaxError(`unexpected reply type byte ${JSON.stringify(type)}`, offset);
+      throw new RespSyntaxError(`unexpected reply type byte ${JSON.stringify(type)}`, offset);
   }
 }
 
-function readItems(buf: Buffer, from: number, count: number): { items: Resp3Reply[]; end: number } | undefined {
+function readItems(buf: Buffer, from: number, count: number, protocol: Protocol): { items: Resp3Reply[]; end: number } | undefined {
   const items: Resp3Reply[] = [];
   let at = from;
   for (let i = 0; i < count; i++) {
-    const item = readReply(buf, at);
+    const item = readReply(buf, at, protocol);
     if (item === undefined) return undefined;
     items.push(item.reply);
     at = item.end;
@@ -154,10 +167,10 @@ function readItems(buf: Buffer, from: number, count: number): { items: Resp3Repl
  * Offset just past `count` complete replies from the start of `buf`, or undefined
  * while they have not all arrived.
  */
-export function endOfReplies(buf: Buffer, count: number): number | undefined {
+export function endOfReplies(buf: Buffer, count: number, protocol: Protocol = 3): number | undefined {
   let at = 0;
   for (let i = 0; i < count; i++) {
-    const read = readReply(buf, at);
+    const read = readReply(buf, at, protocol);
     if (read === undefined) return undefined;
     at = read.end;
   }
@@ -208,10 +221,10 @@ export function renderReply(reply: Resp3Reply): string {
 function findLineEnd(buf: Buffer, from: number): number | undefined {
   for (let i = from; i < buf.length; i++) {
     const byte = buf[i];
-    if (byte === LF) throw new Resp3SyntaxError('LF without CR in a header line', i);
+    if (byte === LF) throw new RespSyntaxError('LF without CR in a header line', i);
     if (byte === CR) {
       if (i + 1 >= buf.length) return undefined;
-      if (buf[i + 1] !== LF) throw new Resp3SyntaxError('CR not followed by LF in a header line', i);
+      if (buf[i + 1] !== LF) throw new RespSyntaxError('CR not followed by LF in a header line', i);
       return i;
     }
   }
@@ -219,6 +232,6 @@ function findLineEnd(buf: Buffer, from: number): number | undefined {
 }
 
 function parseLength(line: string, offset: number): number {
-  if (!LENGTH.test(line)) throw new Resp3SyntaxError(`bad length ${JSON.stringify(line)}`, offset);
+  if (!LENGTH.test(line)) throw new RespSyntaxError(`bad length ${JSON.stringify(line)}`, offset);
   return Number(line);
 }

@@ -6,6 +6,9 @@
 // spawn would freeze the very server the tool is talking to. Every wait (some output,
 // the exit) is an event with a timeout, never a sleep, and a timeout shows the output
 // so far.
+//
+// ToolProcess is also the base of spec/cli/subprocess.ts's Child, which runs this
+// project's own compiled scripts with node: one way of running and watching a process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,6 +44,18 @@ export interface ToolExit {
   readonly stderr: string;
 }
 
+export interface ToolOptions {
+  /** Written to its stdin, which is then closed; without it stdin stays open for the caller. */
+  readonly input?: string | Buffer;
+  /** Added to this process's environment. */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+  /** How its output is decoded: latin1 (the default) keeps every byte as one char. */
+  readonly encoding?: BufferEncoding;
+  /** The first signal kill() sends (default SIGTERM, then SIGKILL if it lingers). */
+  readonly killSignal?: NodeJS.Signals;
+}
+
 /** A running tool, its output recorded as it arrives. */
 export class ToolProcess {
   readonly child: ChildProcess;
@@ -49,18 +64,25 @@ export class ToolProcess {
   private readonly exit: Promise<ToolExit>;
   private readonly wakers = new Set<() => void>();
   private ended = false;
+  private readonly killSignal: NodeJS.Signals;
 
   constructor(
     readonly command: string,
     readonly args: readonly string[],
-    options: { input?: string | Buffer; env?: NodeJS.ProcessEnv } = {},
+    options: ToolOptions = {},
   ) {
-    this.child = spawn(command, args, { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.child.stdout!.setEncoding('latin1').on('data', (text: string) => {
+    this.killSignal = options.killSignal ?? 'SIGTERM';
+    this.child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const encoding = options.encoding ?? 'latin1';
+    this.child.stdout!.setEncoding(encoding).on('data', (text: string) => {
       this.stdout += text;
       this.wake();
     });
-    this.child.stderr!.setEncoding('latin1').on('data', (text: string) => {
+    this.child.stderr!.setEncoding(encoding).on('data', (text: string) => {
       this.stderr += text;
       this.wake();
     });
@@ -114,9 +136,9 @@ export class ToolProcess {
     return Promise.race([this.exit, timeout]).finally(() => clearTimeout(timer));
   }
 
-  /** Ends the process (SIGTERM, then SIGKILL) and waits for it. */
+  /** Ends the process (its kill signal, then SIGKILL) and waits for it. */
   async kill(): Promise<ToolExit> {
-    if (!this.ended) this.child.kill('SIGTERM');
+    if (!this.ended) this.child.kill(this.killSignal);
     const killer = setTimeout(() => this.child.kill('SIGKILL'), 2000);
     try {
       return await this.exit;
@@ -138,13 +160,13 @@ export class ToolProcess {
   }
 }
 
-/** Runs a tool to completion with its output going to pipes; `input` is its stdin. */
+/** Runs a tool to completion with its output going to pipes; `input` is its stdin (empty by default). */
 export async function runTool(
   command: string,
   args: readonly string[],
-  options: { input?: string | Buffer; ms?: number } = {},
+  options: ToolOptions & { ms?: number } = {},
 ): Promise<ToolExit> {
-  const tool = new ToolProcess(command, args, { input: options.input ?? '' });
+  const tool = new ToolProcess(command, args, { ...options, input: options.input ?? '' });
   try {
     return await tool.exited(options.ms);
   } catch (err) {
