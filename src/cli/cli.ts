@@ -33,6 +33,8 @@ import { version } from './version';
 const DEFAULT_HOST = '127.0.0.1';
 const DEFAULT_PORT = 6379;
 
+// Argument parsers for commander: they throw InvalidArgumentError, which commander
+// turns into its usual one-line usage error, so a typo never reaches the server.
 function portNumber(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError('must be an integer from 0 to 65535');
@@ -53,6 +55,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * (control characters escaped), otherwise byte by byte, every byte outside printable
  * ASCII as \xNN, e.g. `"\xff\xfeabc"`.
  */
+// Values are bytes, and a terminal is not: printing raw bytes could corrupt it (or
+// hide a \r that makes two values look alike). This follows mini-redis's CLI and
+// redis-cli's spirit: text when it is text, escapes for everything else.
 function quoted(bytes: Buffer): string {
   let text: string;
   try {
@@ -84,6 +89,9 @@ const program = new Command()
   .showHelpAfterError();
 
 /** Connects, runs `work`, closes. Any failure becomes one stderr line and exit code 1. */
+// Every subcommand is one short conversation: connect, one command (a cold Observable
+// awaited with firstValueFrom, i.e. subscribed once, first value taken), close. The
+// exit code carries the outcome, so scripts can rely on it.
 async function withClient(work: (client: Client) => Promise<void>): Promise<void> {
   const { host, port } = program.opts<GlobalOptions>();
   let client: Client | undefined;
@@ -169,6 +177,8 @@ program
     ),
   );
 
+// parseAsync: the actions are async (they await the server); a failure that escapes
+// them still becomes one stderr line and a non-zero exit, never a stack trace.
 program.parseAsync().catch((err: Error) => {
   process.stderr.write(`mini-redis-cli: ${err.message}\n`);
   process.exitCode = 1;

@@ -3,11 +3,27 @@
 // mini-redis's src/bin/server.rs. It turns flags into ServerOptions, wires process
 // signals into the shutdown Observable, and exits 0 once the server Observable
 // completes, i.e. once every connection has been answered, flushed and closed.
+//
+// The limit flags carry Redis's names and are checked by the same validators as
+// CONFIG SET, so `--timeout abc` is refused with Redis's own reason. The password may
+// come from the environment (MINI_REDIS_PASSWORD) so that it does not show in `ps`.
+//
+// Exit status: 0 after a graceful shutdown; 1 when the server could not run, when a
+// second signal cut the shutdown short, or when the shutdown ran out of time
+// (--shutdown-timeout) and connections were cut.
 
 import { Command, InvalidArgumentError } from 'commander';
 import { skip, take } from 'rxjs';
-import { DEFAULT_HOST, DEFAULT_MAX_CONNECTIONS, DEFAULT_PORT, server } from '../server/server';
-import { signals } from '../server/shutdown';
+import {
+  DEFAULT_HOST,
+  DEFAULT_MAX_CLIENTS,
+  DEFAULT_MAX_CONNECTIONS,
+  DEFAULT_PORT,
+  DEFAULT_SHUTDOWN_TIMEOUT,
+  server,
+} from '../server/server';
+import { ShutdownTimeoutError, signals } from '../server/shutdown';
+import { DEFAULT_OUTPUT_BUFFER_LIMITS, parameterNamed } from '../commands/server/config/parameters';
 import { Db } from '../db/db';
 import { isLogLevel, log, setDefaultLogLevel } from '../log';
 import { version } from './version';
@@ -24,6 +40,27 @@ function port(value: string): number {
   return n;
 }
 
+/** A flag's value, checked as CONFIG SET checks the parameter of that name, in Redis's canonical form. */
+function canonical(name: string, value: string, prefix = ''): string {
+  const checked = parameterNamed(name)!.validate!(prefix + value, DEFAULT_OUTPUT_BUFFER_LIMITS);
+  if ('error' in checked) throw new InvalidArgumentError(checked.error);
+  return checked.value;
+}
+
+/** A commander parser that checks the value and keeps it as written (so --help shows defaults as written). */
+const asParameter =
+  (name: string, prefix = '') =>
+  (value: string): string => {
+    canonical(name, value, prefix);
+    return value;
+  };
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a non-negative number of seconds');
+  return n;
+}
+
 function logLevel(value: string): string {
   const level = value.toLowerCase();
   if (!isLogLevel(level)) throw new InvalidArgumentError('one of trace, debug, info, warn, error, silent');
@@ -37,10 +74,54 @@ const program = new Command()
   .option('-p, --port <port>', 'TCP port to listen on', port, DEFAULT_PORT)
   .option('-b, --bind <address>', 'address to bind', DEFAULT_HOST)
   .option('--max-connections <n>', 'connections served at once (more wait for a slot)', positiveInteger, DEFAULT_MAX_CONNECTIONS)
+  .option(
+    '--maxclients <n>',
+    'open connections allowed, served or waiting; more are refused',
+    asParameter('maxclients'),
+    String(DEFAULT_MAX_CLIENTS),
+  )
+  .option('--requirepass <password>', 'password clients must give with AUTH (or MINI_REDIS_PASSWORD)')
+  .option(
+    '--protected-mode <yes|no>',
+    'without a password, refuse clients not on the loopback interface',
+    asParameter('protected-mode'),
+    'yes',
+  )
+  .option('--timeout <seconds>', 'close clients idle this long (0 = never; subscribers exempt)', asParameter('timeout'), '0')
+  .option(
+    '--client-output-buffer-limit-pubsub <"hard soft seconds">',
+    'close a subscriber whose unsent output passes hard, or stays over soft that long',
+    asParameter('client-output-buffer-limit', 'pubsub '),
+    '32mb 8mb 60',
+  )
+  .option(
+    '--client-query-buffer-limit <bytes>',
+    'close a client whose unparsed input passes this (at least 1mb)',
+    asParameter('client-query-buffer-limit'),
+    '1gb',
+  )
+  .option(
+    '--shutdown-timeout <seconds>',
+    'on SIGTERM/SIGINT, cut the connections still open after this long (0 = wait)',
+    seconds,
+    DEFAULT_SHUTDOWN_TIMEOUT,
+  )
   .option('--log-level <level>', 'trace, debug, info, warn, error or silent (or LOG_LEVEL)', logLevel)
   .parse();
 
-const options = program.opts<{ port: number; bind: string; maxConnections: number; logLevel?: string }>();
+const options = program.opts<{
+  port: number;
+  bind: string;
+  maxConnections: number;
+  maxclients: string;
+  requirepass?: string;
+  protectedMode: string;
+  timeout: string;
+  clientOutputBufferLimitPubsub: string;
+  clientQueryBufferLimit: string;
+  shutdownTimeout: number;
+  logLevel?: string;
+}>();
 if (options.logLevel !== undefined && isLogLevel(options.logLevel)) log.setLevel(options.logLevel, false);
 else setDefaultLogLevel('info');
 
@@ -52,16 +133,25 @@ signal$.pipe(skip(1), take(1)).subscribe((name) => {
 });
 
 const db = new Db();
+const requirePass = options.requirepass ?? process.env.MINI_REDIS_PASSWORD;
 server({
   port: options.port,
   host: options.bind,
   maxConnections: Math.max(1, options.maxConnections),
+  maxClients: Number(canonical('maxclients', options.maxclients)),
+  requirePass: requirePass !== undefined && requirePass !== '' ? requirePass : undefined,
+  protectedMode: canonical('protected-mode', options.protectedMode) === 'yes',
+  timeout: Number(canonical('timeout', options.timeout)),
+  clientOutputBufferLimit: `pubsub ${options.clientOutputBufferLimitPubsub}`,
+  clientQueryBufferLimit: Number(canonical('client-query-buffer-limit', options.clientQueryBufferLimit)),
+  shutdownTimeout: options.shutdownTimeout,
   db,
   shutdown$: signal$,
   onListening: (address) => log.info(`mini-redis-rx listening on ${address.address}:${address.port}`),
 }).subscribe({
   error: (err: Error) => {
-    log.error(`server error: ${err.message}`);
+    if (err instanceof ShutdownTimeoutError) log.error(err.message);
+    else log.error(`server error: ${err.message}`);
     process.exit(1);
   },
   complete: () => {

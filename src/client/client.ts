@@ -28,6 +28,7 @@ import { Pipeline, type ReplyParser } from './pipeline';
 import { PubSub } from './pubsub';
 import type { Argument } from './request-writer';
 
+/** SET's expiry options, as {@link Client.set} takes them. Give one or neither. */
 export interface SetOptions {
   /** Expire after this many seconds (SET ... EX). */
   readonly ex?: number;
@@ -35,6 +36,11 @@ export interface SetOptions {
   readonly px?: number;
 }
 
+// Why parse replies at all, rather than hand out Frames: a typed Observable
+// (`Observable<Buffer | null>` for GET) is what makes the client pleasant in a pipe:
+// `map(v => v?.toString())` type-checks. A reply of an unexpected type is a bug (in the
+// server or in this table), so it errors the command's Observable instead of leaking
+// an odd value downstream.
 // Reply parsers: each command knows the reply types Redis may answer it with.
 
 function unexpected(command: string, frame: Frame): never {
@@ -72,11 +78,29 @@ const pingReply = bytesReply('PING');
 const publishReply = integerReply('PUBLISH');
 const anyReply: ReplyParser<Frame> = (frame) => frame;
 
+/**
+ * A connection to a Redis server whose commands are cold Observables: each one is sent
+ * when (and each time) it is subscribed to, emits the reply and completes. Commands in
+ * flight at the same time are pipelined on the one connection. Get one from
+ * {@link connect}.
+ *
+ * @example
+ * ```ts
+ * const client = await connect({ port: 6379 });
+ * await firstValueFrom(client.set('hello', 'world', { px: 5000 }));
+ * const value = await firstValueFrom(client.getString('hello')); // 'world'
+ * const [a, b] = await firstValueFrom(forkJoin([client.get('a'), client.get('b')])); // pipelined
+ * await client.close();
+ * ```
+ */
 export class Client {
   private readonly pipeline: Pipeline;
   private readonly pubsub: PubSub;
 
-  /** Use `connect()`; the constructor takes an already open connection. */
+  /**
+   * Use `connect()`; the constructor takes an already open connection.
+   * @internal
+   */
   constructor(connection: Connection, options: ConnectOptions = {}) {
     this.pipeline = new Pipeline(connection);
     this.pubsub = new PubSub(options);
@@ -126,6 +150,8 @@ export class Client {
    * connection (opened with the first subscription). The returned stream can gain and
    * lose channels while observed; see MessageStream.
    */
+  // Returns at once, synchronously: a MessageStream is cold, like a command. The
+  // dedicated subscriber connection is opened by its first observer, not here.
   subscribe(...channels: string[]): MessageStream {
     return new MessageStream(this.pubsub, channels);
   }
@@ -135,6 +161,8 @@ export class Client {
    * pipelined behind them); later ones fail with a ConnectionError. Message streams
    * complete. Resolves once every connection is closed.
    */
+  // A Promise, not an Observable: closing is a one-off step whose completion a caller
+  // awaits (typically in a test's afterAll), and it must run even if nobody subscribes.
   async close(): Promise<void> {
     await Promise.all([this.pipeline.close(), this.pubsub.close()]);
   }

@@ -20,6 +20,7 @@ import { frames, type FrameBatch } from '../protocol/frames';
 import { ConnectionError } from './errors';
 import { RequestWriter, type Argument } from './request-writer';
 
+/** Where {@link connect} connects. */
 export interface ConnectOptions {
   /** Default 127.0.0.1. */
   readonly host?: string;
@@ -76,6 +77,9 @@ export class Connection {
     });
     this.closedPromise = new Promise((resolve) => socket.once('close', () => resolve()));
 
+    // The socket's bytes as a stream, built once per connection. Pipeline and
+    // SubscriberConnection subscribe to `replies$` exactly once, so this Observable
+    // needs no sharing; making it cold keeps the listeners off the socket until then.
     const chunks$ = new Observable<Buffer>((subscriber) => {
       const onData = (chunk: Buffer): void => subscriber.next(chunk);
       const onClose = (): void => {
@@ -90,6 +94,8 @@ export class Connection {
         socket.off('close', onClose);
       };
     });
+    // The same framing operator as the server's (lesson 04), with the general RESP
+    // decoder: a client reads replies, whose grammar is all of RESP, not requests.
     this.replies$ = chunks$.pipe(frames());
   }
 

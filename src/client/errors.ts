@@ -12,8 +12,10 @@
 
 /** An error reply from the server. `message` is the server's text, e.g. `ERR syntax error`. */
 export class RedisError extends Error {
+  /** Always `RedisError`, so logs and `err.name` checks can tell it apart. */
   override readonly name = 'RedisError';
   /** The first word of the message, Redis's error code: `ERR`, `WRONGTYPE`, ... */
+  // The code lets a caller branch without parsing text: `err.code === 'WRONGTYPE'`.
   readonly code: string;
 
   constructor(message: string) {
@@ -25,6 +27,7 @@ export class RedisError extends Error {
 
 /** The connection could not be opened, was lost, or the client was closed. */
 export class ConnectionError extends Error {
+  /** Always `ConnectionError`. */
   override readonly name = 'ConnectionError';
 
   /**

@@ -14,6 +14,8 @@ export class Fifo<T> {
     return this.items.length - this.head;
   }
 
+  // Items are only ever appended at the end and taken from the head: exactly the access
+  // pattern of "requests go out, replies come back in order".
   push(item: T): void {
     this.items.push(item);
   }

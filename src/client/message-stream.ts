@@ -37,12 +37,28 @@ function handled<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+/**
+ * What {@link Client.subscribe} returns: an Observable of the messages of a set of
+ * channels (subscribe, pipe and unsubscribe as with any Observable), whose channels can
+ * be added and removed while it is observed. Nothing is subscribed on the server until it
+ * has an observer; UNSUBSCRIBE is sent when the last observer of a channel leaves.
+ *
+ * @example
+ * ```ts
+ * const news = client.subscribe('news');
+ * const subscription = news.subscribe(({ channel, message }) => console.log(channel, message.toString()));
+ * await news.ready(); // the server has confirmed: messages published from now on arrive
+ * await news.addChannels('sports');
+ * subscription.unsubscribe(); // sends UNSUBSCRIBE news sports
+ * ```
+ */
 export class MessageStream extends Observable<ChannelMessage> {
   private readonly channelSet: Set<string>;
   private readonly added$ = new Subject<string>();
   private readonly removed$ = new Subject<string>();
   private observers = 0;
 
+  /** Use `client.subscribe(...channels)`. @internal */
   constructor(
     private readonly pubsub: PubSub,
     channels: readonly string[],
@@ -102,6 +118,9 @@ export class MessageStream extends Observable<ChannelMessage> {
     return handled(this.pubsub.waitUntil(() => channels.every((channel) => this.pubsub.isSettled(channel))));
   }
 
+  // Each observer gets its own merge, over the client-wide shared channels: observers
+  // never see each other's subscriptions, yet the server sees one per channel (the
+  // sharing happens one level down, in PubSub.channel, lesson 12).
   private attach(subscriber: Subscriber<ChannelMessage>): TeardownLogic {
     if (this.pubsub.closed) {
       subscriber.error(new ConnectionError('the client is closed'));

@@ -86,6 +86,9 @@ export class Pipeline {
    * sent, so the server answers all of them, then +OK, then closes. Commands made
    * after this fail at once. Resolves when the socket is closed.
    */
+  // Closing is itself a command in the pipeline: QUIT goes behind every request
+  // already written, so the server answers all of them first (it runs requests in
+  // order) and its +OK means "nothing more is coming": only then is our side closed.
   close(): Promise<void> {
     if (!this.closing) {
       this.closing = true;
@@ -147,6 +150,9 @@ export class Pipeline {
   }
 
   /** The reply stream cannot be trusted any more: close, and fail everything. */
+  // A reply that cannot be parsed, or one with no command waiting, means the stream is
+  // out of step: every later reply could go to the wrong command. There is no safe way
+  // to resynchronise a RESP stream, so the connection is dropped and everyone told.
   private abort(message: string): void {
     this.fail(new ConnectionError(message));
     this.connection.destroy();

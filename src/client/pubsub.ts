@@ -126,6 +126,10 @@ class SubscriberConnection {
     this.connection.write([command, channel]);
   }
 
+  // In subscriber mode replies are not matched by position (pipeline.ts) but by kind:
+  // a message names its channel, so it goes to that channel's observers; an
+  // acknowledgement settles one outstanding request of its channel. The two can
+  // interleave freely on the wire, and routing by content is what makes that safe.
   private route(batch: FrameBatch): void {
     let acknowledged = false;
     for (const frame of batch) {
@@ -284,6 +288,10 @@ export class PubSub {
    * Resolves as soon as `condition()` holds, checked now and on every change.
    * Rejects if a subscriber connection fails meanwhile, or the client closes.
    */
+  // Readiness is a condition over state that changes when acknowledgements arrive:
+  // `changes$` ticks on each change, and the first tick (startWith) at which the
+  // condition holds resolves the Promise. A failure on the way rejects it: an
+  // Observable pipeline turned into one awaited answer, with no polling and no timer.
   waitUntil(condition: () => boolean): Promise<void> {
     if (this.isClosed) return Promise.reject(new ConnectionError('the client is closed'));
     return firstValueFrom(

@@ -50,6 +50,11 @@ export class RequestWriter {
     }
   }
 
+  // Why process.nextTick and not setImmediate (which the server's writer uses): a
+  // client's requests are written from user code, typically a burst of subscriptions
+  // in one synchronous run; nextTick flushes right after that run, before any I/O, so
+  // the burst leaves as one write with no added latency. The server batches replies to
+  // the end of the I/O phase instead, where all of one turn's input has been read.
   /** Sends the batch now (an arrow function, so it can be handed to nextTick as is). */
   readonly flush = (): void => {
     this.scheduled = false;

@@ -65,6 +65,9 @@ export interface ConnectionContext {
 }
 
 /** A reply, or several (SUBSCRIBE a b answers twice: one reply per channel). */
+// Why a command may answer several frames: Redis writes SUBSCRIBE a b as two separate
+// replies, not one array of two. The session writes each frame of the list in turn, so
+// the bytes are what Redis sends.
 export type Replies = Frame | readonly Frame[];
 
 /** Where a command's keys are, as COMMAND INFO reports it (1-based argument positions). */
@@ -113,4 +116,6 @@ export interface CommandSpec<Parsed = readonly Buffer[]> {
 export const keyOf = (arg: Buffer): string => arg.toString('latin1');
 
 /** A command that takes its arguments as they are. */
+// For commands whose arity check says everything (PING, DBSIZE...): nothing to parse,
+// and no allocation on the way.
 export const rawArguments = (args: readonly Buffer[]): readonly Buffer[] => args;

@@ -1,11 +1,13 @@
 // The command registry and dispatcher: name -> CommandSpec, and `execute`, which checks
 // a request the way Redis's processCommand does, in the same order (unknown command,
-// then arity, then the subscribed-mode restriction) so each failure gets Redis's text.
+// then arity, then authentication, then the subscribed-mode restriction) so each
+// failure gets Redis's text.
 
 import type { Frame } from '../protocol/frame';
 import { ConnectionContext, ReplyError, Replies, SubcommandSyntaxError } from './command';
 import { AnyCommand, lookup, register, registry } from './registry';
 import { connectionCommands } from './connection';
+import { host, post } from './connection/security-warning';
 import { keyspaceCommands } from './keyspace';
 import { pubsubCommands } from './pubsub';
 import { serverCommands } from './server';
@@ -40,6 +42,11 @@ export function execute(request: Frame, context: ConnectionContext): Replies {
   if ((spec.arity > 0 && argc !== spec.arity) || argc < -spec.arity) {
     return { type: 'error', value: `ERR wrong number of arguments for '${spec.name}' command` };
   }
+  // Before logging in (a password is set), only `no_auth` commands run. The POST / Host:
+  // guard too: it drops the connection, which Redis does before asking for a password.
+  if (context.auth?.required === true && !spec.flags?.includes('no_auth') && spec !== post && spec !== host) {
+    return NOAUTH;
+  }
   // Subscribed mode restricts RESP2 connections only: RESP3 can mix replies and pushes.
   if (context.subscriptionCount > 0 && context.protocol === 2 && !spec.pubsubContext) {
     return {
@@ -60,6 +67,8 @@ export function execute(request: Frame, context: ConnectionContext): Replies {
   if (parsed instanceof ReplyError) return parsed.frame;
   return spec.apply(parsed, context);
 }
+
+const NOAUTH: Frame = { type: 'error', value: 'NOAUTH Authentication required.' };
 
 function argumentsOf(request: Frame): Buffer[] | undefined {
   if (request.type !== 'array' || request.value.length === 0) return undefined;

@@ -22,6 +22,8 @@ export function register(specs: readonly AnyCommand[]): void {
 }
 
 /** The command named `name`, in any letter case. */
+// The command name is looked up for every request, so the common spellings cost one
+// Map.get; toLowerCase, which allocates a string, only runs for mixed case (`Get`).
 export function lookup(name: string): AnyCommand | undefined {
   return spellings.get(name) ?? registry.get(name.toLowerCase());
 }

@@ -36,6 +36,9 @@ export class ClientInfo {
 /** Configuration parameters this server has, by Redis's names (CONFIG GET / SET). */
 export type Config = Map<string, string>;
 
+// One per running server (server() creates it, or takes one from its options). Created
+// fresh by a test, it gives a session its own clients and counters: nothing here is a
+// module-level singleton, so two servers in one process never share state.
 export class ServerState {
   readonly clients = new Map<number, ClientInfo>();
   private nextClientId = 1;

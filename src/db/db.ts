@@ -19,7 +19,9 @@ import { globMatch } from './glob';
 
 /** A message as delivered to a channel's (or a pattern's) subscribers. */
 export interface Message {
+  /** The channel it was published to (a latin1 byte string, as keys are). */
   readonly channel: string;
+  /** The published bytes, as they were sent. */
   readonly message: Buffer;
   /** Set when delivered through a pattern subscription (PSUBSCRIBE): the pattern. */
   readonly pattern?: string;
@@ -74,6 +76,8 @@ export class Entry {
     return typeof current === 'string' ? Buffer.from(current, 'latin1') : current;
   }
 
+  // Assigning through the entry keeps the time to live ('keep'): APPEND, INCR and
+  // SETRANGE modify a value, they do not replace the key, and Redis keeps its expiry.
   set value(value: Buffer) {
     this.db.set(this.key, value, 'keep');
     this.current = this.db.getStored(this.key) ?? value;
@@ -102,7 +106,10 @@ export type Expiry =
   /** Remove any expiry (plain SET). */
   | undefined
   /** Expire after this absolute time, in the scheduler's milliseconds. */
-  | { readonly at: number }
+  | {
+      /** The absolute expiry time: `db.now() + ttl`. */
+      readonly at: number;
+    }
   /** Keep the key's current expiry (SET ... KEEPTTL). */
   | 'keep';
 
@@ -115,6 +122,7 @@ interface Channel {
 // finds nothing due and sleeps again.
 const MAX_DELAY = 2 ** 31 - 1;
 
+/** How a {@link Db} is built. */
 export interface DbOptions {
   /** Where time comes from. Default: `asyncScheduler` (real time). */
   readonly scheduler?: SchedulerLike;
@@ -131,6 +139,21 @@ export interface ScanStep {
 const POSITION_BITS = 2 ** 26;
 const MAX_SNAPSHOTS = 16;
 
+/**
+ * The keyspace and the pub/sub channels, shared by every connection of a server. Its
+ * methods are synchronous and run to completion, which is what makes each command
+ * atomic without a lock. Time (for expiry) comes from its scheduler, never from the
+ * wall clock, so expiry can be tested on TestScheduler's virtual time.
+ *
+ * @example
+ * ```ts
+ * const db = new Db();
+ * db.set('greeting', Buffer.from('hello'), { at: db.now() + 1000 }); // expires in 1 s
+ * db.get('greeting')?.toString(); // 'hello'
+ * db.subscribe('news').subscribe(({ message }) => console.log(message.toString()));
+ * db.publish('news', Buffer.from('extra!')); // 1: one subscriber received it
+ * ```
+ */
 export class Db {
   /** key -> value. Keys are latin1 strings: binary-safe, one char per byte. */
   private readonly values = new Map<string, Stored>();
@@ -193,6 +216,7 @@ export class Db {
     return stored;
   }
 
+  /** Whether `key` exists (an expired key does not: it is removed on the way). */
   has(key: string): boolean {
     return this.getStored(key) !== undefined;
   }
@@ -207,6 +231,10 @@ export class Db {
    * large ones as Buffers; the caller's buffer is copied unless the Db can own it
    * (usually it is a view into a network chunk).
    */
+  // Every write of a value goes through here, and with it the expiry rules of SET:
+  // a plain SET removes the time to live, KEEPTTL keeps it, an absolute time replaces
+  // it (and is tracked by the purge heap). Commands state the intent; the Db owns the
+  // bookkeeping, so no command can forget to update the expiry index.
   set(key: string, value: Stored, expiry?: Expiry): void {
     let stored: Stored;
     if (typeof value === 'string') stored = value;
@@ -226,6 +254,8 @@ export class Db {
   }
 
   /** The live entry of `key` (expired keys are removed on the way), for typed access. */
+  // The typed access path: commands that need the type (WRONGTYPE checks) or the
+  // expiry go through an Entry; the hot paths (GET) read getStored() directly.
   entry(key: string): Entry | undefined {
     const stored = this.getStored(key);
     return stored === undefined ? undefined : new Entry(this, key, stored);
@@ -272,6 +302,9 @@ export class Db {
    * One SCAN step: about `count` keys visited after `cursor`, with the live ones among
    * them. Cursor 0 starts; a returned cursor of 0 means the scan is complete.
    */
+  // A snapshot costs one array of key references per scan in progress, taken once at
+  // cursor 0: cheap next to Redis's guarantee it buys (see the class field's comment),
+  // and it makes every later step a plain slice walk.
   scan(cursor: number, count: number): ScanStep {
     let id = Math.floor(cursor / POSITION_BITS);
     let position = cursor % POSITION_BITS;
@@ -300,6 +333,9 @@ export class Db {
   }
 
   /** A random live key, or undefined if there is none. */
+  // A Map has no random access, and copying its keys into an array on every call would
+  // be O(n) per RANDOMKEY. A persistent iterator that skips a random few keys each time
+  // is O(1) on average and, over many calls, visits the whole keyspace.
   randomKey(): string | undefined {
     if (this.values.size === 0) return undefined;
     let skip = Math.floor(Math.random() * 16);
@@ -380,6 +416,10 @@ export class Db {
   }
 
   /** Removes every key whose time has passed, then sleeps until the next one. */
+  // The active expiry: one scheduled action at a time, always at the earliest expiry.
+  // It pops every pair that is due, drops the stale ones (an expiry since changed or
+  // removed), and reschedules itself for the next one. Scheduling through the Db's
+  // scheduler is what puts it on virtual time in the marble tests (lesson 08).
   private purge(): void {
     this.purgeTask = undefined;
     this.purgeAt = Infinity;
@@ -411,6 +451,11 @@ export class Db {
     return this.join(this.patternChannels, pattern);
   }
 
+  // Why not hand out `subject.asObservable()` directly: the Db must know how many
+  // subscribers a channel has (PUBLISH's answer, PUBSUB NUMSUB) and when the last one
+  // leaves (PUBSUB CHANNELS must forget it). Wrapping the Subject in an Observable of
+  // our own puts the counting in its subscribe function and its teardown, so it cannot
+  // drift: every way a subscription ends runs the teardown exactly once.
   private join(registry: Map<string, Channel>, name: string): Observable<Message> {
     return new Observable<Message>((subscriber) => {
       let entry = registry.get(name);
@@ -433,6 +478,9 @@ export class Db {
    * Sends `message` to the subscribers of `channel` and of every matching pattern;
    * returns how many received it (a client subscribed both ways counts twice, as in Redis).
    */
+  // `subject.next` delivers synchronously: when publish() returns, every subscriber's
+  // session has already queued the message for its socket. That is why PUBLISH can
+  // answer the number of receivers, and why messages keep their publication order.
   publish(channel: string, message: Buffer): number {
     let receivers = 0;
     const entry = this.channels.get(channel);

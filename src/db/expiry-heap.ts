@@ -3,6 +3,15 @@
 // removed from the middle: a stale pair (the key was deleted or given another expiry)
 // is recognised and skipped when it reaches the top, and the Db rebuilds the heap when
 // stale pairs outnumber live ones, so it cannot grow without bound.
+//
+// Why a heap: the purge only ever asks "what is the earliest expiry?" (peek) and
+// "remove it" (pop), and SET with an expiry adds one: O(log n) each, with no ordering
+// work for keys far in the future. A sorted array would pay O(n) per SET; scanning every
+// key at each purge (what a naive timer per tick would do) O(n) per purge.
+// Why stale pairs instead of a decrease-key: finding a key inside a heap needs an index
+// map, kept in sync on every swap. Letting the old pair sink to the top and be dropped
+// there (Db.purge compares it with the key's current expiry) costs one comparison, and
+// keeps the structure a plain array.
 
 export interface Expiration {
   readonly at: number;
@@ -20,6 +29,7 @@ export class ExpiryHeap {
     return this.items[0];
   }
 
+  /** Adds a pair and sifts it up: it rises while its parent expires later. */
   push(item: Expiration): void {
     const items = this.items;
     items.push(item);
@@ -33,6 +43,7 @@ export class ExpiryHeap {
     items[i] = item;
   }
 
+  /** Removes the earliest pair: the last one takes the root and sinks to its place. */
   pop(): Expiration | undefined {
     const items = this.items;
     const top = items[0];

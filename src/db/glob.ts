@@ -2,6 +2,13 @@
 // PSUBSCRIBE and PUBSUB CHANNELS: `*` any run, `?` any one byte, `[abc]`, `[^a]`,
 // `[a-z]` (a reversed range is swapped), and `\` to escape. Works on byte strings
 // (latin1), so it matches binary keys byte by byte, as Redis does.
+//
+// Why a hand-written matcher and not a RegExp built from the pattern: Redis's grammar
+// is not a regex's (a reversed range `[z-a]` is swapped, an unterminated `[` is not an
+// error, `\` escapes anything), the text is bytes, and a pattern comes from a client:
+// a regex engine with backtracking would let one PSUBSCRIBE pattern stall the server.
+// Following stringmatchlen line by line keeps every corner identical to Redis and
+// bounds the work the same way Redis does (see `skipLonger` and `nesting`).
 
 /** Does `text` match the glob `pattern`? */
 export function globMatch(pattern: string, text: string, nocase = false): boolean {
@@ -28,6 +35,8 @@ function match(
   const at = (i: number) => (i < plen ? pattern.charCodeAt(i) : 0);
   const same = (a: number, b: number) => (nocase ? lower(a) === lower(b) : a === b);
 
+  // One step per pattern character. Only `*` branches (it tries every split of the rest
+  // of the text); everything else consumes exactly one byte of text or fails at once.
   while (p < plen && t < tlen) {
     const c = pattern.charCodeAt(p);
     if (c === 0x2a /* * */) {
@@ -45,6 +54,9 @@ function match(
       return false;
     } else if (c === 0x3f /* ? */) {
       t++;
+      // A character class. Its members are tested one by one rather than compiled
+      // into a set: classes are short, and this way `\]`, ranges and `^` are read in
+      // exactly the order stringmatchlen reads them.
     } else if (c === 0x5b /* [ */) {
       p++;
       const not = at(p) === 0x5e; /* ^ */
@@ -91,5 +103,6 @@ function match(
       break;
     }
   }
+  // A match consumed both the whole pattern and the whole text.
   return p >= plen && t === tlen;
 }

@@ -50,11 +50,17 @@ export type PartialFrame = Open[];
  * resuming from `partial` when a previous call ran out of bytes.
  */
 export function decode(buf: Buffer, offset = 0, partial?: PartialFrame): DecodeStep<PartialFrame> {
+  // An explicit stack instead of recursion: nested replies (an array of arrays, as
+  // COMMAND answers) are decoded iteratively, so a hostile depth cannot overflow the
+  // JS call stack (MAX_DEPTH bounds it), and the stack itself is the state to resume
+  // from when the bytes run out in the middle of an aggregate.
   const stack: Open[] = partial ?? [];
   let pos = offset;
   for (;;) {
     const item = decodeScalarOrHeader(buf, pos);
     if (item instanceof ProtocolError) return item;
+    // Out of bytes: hand the open aggregates back as `partial`. The elements already
+    // decoded are not decoded again when the next chunk arrives.
     if (typeof item === 'number') return { kind: 'incomplete', need: item, end: pos, partial: stack.length > 0 ? stack : undefined };
     const [value, next] = item;
     pos = next;
@@ -81,6 +87,7 @@ export function decode(buf: Buffer, offset = 0, partial?: PartialFrame): DecodeS
   }
 }
 
+// A map arrives as 2n flat items on the wire; only once complete is it paired up.
 function close(type: Open['type'], items: Frame[]): Frame {
   if (type !== 'map') return { type, value: items };
   const entries: [Frame, Frame][] = [];
@@ -95,6 +102,8 @@ type Header = { readonly open: Open['type']; readonly count: number };
  * number of bytes needed when incomplete.
  */
 function decodeScalarOrHeader(buf: Buffer, offset: number): [Frame | Header, number] | number | ProtocolError {
+  // Every RESP value starts with a type byte and a line. Until the line's CRLF has
+  // arrived nothing can be decided, so the answer is "at least one more byte".
   if (offset >= buf.length) return offset + 1;
   const lineEnd = buf.indexOf(CR, offset + 1);
   if (lineEnd === -1 || lineEnd + 1 >= buf.length) return buf.length + 1;
@@ -102,6 +111,8 @@ function decodeScalarOrHeader(buf: Buffer, offset: number): [Frame | Header, num
   const next = lineEnd + 2;
   const text = () => buf.toString('latin1', offset + 1, lineEnd);
   const number = () => parseLongLong(buf, offset + 1, lineEnd);
+  // Dispatch on the type byte. The RESP3 types are decoded too, so the same decoder can
+  // read a connection after HELLO 3, although our own client stays on RESP2.
   switch (buf[offset]) {
     case 0x2b /* + */:
       return [{ type: 'simple', value: text() }, next];

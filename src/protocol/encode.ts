@@ -33,6 +33,7 @@ export class ReplyWriter {
     return this.bytes + this.pos;
   }
 
+  /** Encodes one reply frame at the end of the output, in the connection's protocol. */
   write(frame: Frame): void {
     switch (frame.type) {
       case 'simple':
@@ -56,6 +57,10 @@ export class ReplyWriter {
         return this.aggregate(this.protocol === 3 ? '~' : '*', frame.value);
       case 'push':
         return this.aggregate(this.protocol === 3 ? '>' : '*', frame.value);
+      // The RESP3 types fold into RESP2 exactly as Redis's reply functions fold them
+      // (addReplyMapLen, addReplyDouble, addReplyBool...): a client that never said
+      // HELLO 3 must see the same bytes a real Redis would send it. Commands return the
+      // RESP3 shape and never ask which protocol the connection speaks.
       case 'map':
         if (this.protocol === 3) this.line('%', String(frame.value.length));
         else this.line('*', String(frame.value.length * 2));
@@ -64,12 +69,17 @@ export class ReplyWriter {
           this.write(value);
         }
         return;
+      // A double is a bulk string in RESP2 (that is what INCRBYFLOAT has always
+      // answered), printed with %.17g so that it reads back as the same double.
       case 'double':
         if (this.protocol === 3) return this.line(',', formatDouble(frame.value));
         return this.bulk(Buffer.from(formatDouble(frame.value), 'latin1'));
+      // RESP2 has no boolean: Redis answers 1 or 0.
       case 'boolean':
         if (this.protocol === 3) return this.ascii(frame.value ? '#t\r\n' : '#f\r\n');
         return this.line(':', frame.value ? '1' : '0');
+      // A verbatim string (INFO, CLIENT INFO in RESP3) carries a 3-letter format so a
+      // client can show it as text; RESP2 gets the bare bulk string.
       case 'verbatim':
         if (this.protocol === 2) return this.bulk(frame.value);
         this.line('=', String(frame.value.length + 4));
@@ -96,6 +106,10 @@ export class ReplyWriter {
     }
   }
 
+  // take() is what makes "one write per batch" work: the session writes every reply of
+  // a batch, then takes them all at once and emits ONE list of buffers downstream, which
+  // the writer hands to the socket in one call. Small replies are packed into the
+  // scratch buffer (one copy), large values travel by reference (no copy at all).
   /** Everything written since the last take, ready for one write. */
   take(): Buffer[] {
     this.flushScratch();
@@ -170,6 +184,10 @@ export class ReplyWriter {
     this.pos += this.scratch.write(text, this.pos, 'latin1');
   }
 
+  // The scratch buffer is reused from batch to batch: allocation per reply is what
+  // makes a naive encoder slow, and a GET answered in 12 bytes should not cost a
+  // Buffer of its own. When it fills up, the packed bytes are copied out (flushScratch)
+  // and it starts over; a reply larger than it gets a scratch buffer of its size.
   private reserve(n: number): void {
     if (this.pos + n <= this.scratch.length) return;
     this.flushScratch();
@@ -185,6 +203,9 @@ export class ReplyWriter {
   }
 }
 
+// The one-shot encoders: for tests, the client's fixtures and anywhere a single frame
+// needs its bytes. The server itself never uses them: it keeps one ReplyWriter per
+// connection (its protocol version lives there) and batches.
 /** Encodes one frame into a single buffer, in RESP2. */
 export function encode(frame: Frame): Buffer {
   return encodeAs(frame, 2);

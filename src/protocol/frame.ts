@@ -52,6 +52,9 @@ export const set = (items: readonly Frame[]): Frame => ({ type: 'set', value: it
 /** An out-of-band message (pub/sub): `>n` in RESP3, an array in RESP2. */
 export const push = (items: readonly Frame[]): Frame => ({ type: 'push', value: items });
 
+// The constants below are shared by every reply that uses them (a GET miss returns the
+// very same NULL object each time: no allocation). Frozen, so that no code can change
+// a shared reply by accident.
 /** The null bulk string `$-1\r\n`: a missing value (GET of a missing key). */
 export const NULL: Frame = Object.freeze({ type: 'null' });
 /** The null array `*-1\r\n`. */
@@ -59,5 +62,7 @@ export const NULL_ARRAY: Frame = Object.freeze({ type: 'nullArray' });
 /** `+OK`, the most common reply of all. */
 export const OK: Frame = Object.freeze({ type: 'simple', value: 'OK' });
 
+// Tests and the lessons build requests with command(): the same Frame the decoder
+// produces from `*2\r\n$3\r\nGET\r\n...`, so a session can be driven without bytes.
 /** A command as sent by a client: an array of bulk strings, the arguments. */
 export const command = (...args: (string | Buffer)[]): Frame => array(args.map((a) => bulk(a)));

@@ -42,8 +42,14 @@ export function frames<P = PartialFrame>(decoder: Decoder<P> = decode as unknown
     defer(() => {
       // A fresh state per subscription: it is mutated in place by `step`.
       const initial: FramingState<P> = { pending: [], pendingLength: 0, need: 1, partial: undefined, failed: false, batch: EMPTY };
+      // Why `scan` and not a hand-written Observable: scan IS "a state threaded through
+      // a stream", and using it keeps the framing a pure function of (state, chunk),
+      // testable with a cold marble of chunks. Errors, completion and unsubscription
+      // flow through it untouched: when the socket's bytes complete, so do the frames.
       return chunk$.pipe(scan((state: FramingState<P>, chunk: Buffer) => step(state, chunk, decoder), initial));
     }).pipe(
+      // scan emits the state after every chunk; downstream wants only what a chunk
+      // completed. A chunk that completed nothing (half a request) emits nothing.
       map((state) => state.batch),
       filter((batch) => batch.length > 0),
     );
@@ -62,6 +68,8 @@ function step<P>(state: FramingState<P>, chunk: Buffer, decoder: Decoder<P>): Fr
   // Not enough for anything: just remember the chunk. No copy, no decode.
   if (state.pendingLength < state.need) return state;
   const pending = state.pending;
+  // Enough bytes for the decoder to make progress: join the remembered chunks ONCE (the
+  // usual case, a chunk holding whole requests, needs no join at all).
   const buf = pending.length === 1 ? pending[0] : Buffer.concat(pending, state.pendingLength);
   const batch: Array<Frame | ProtocolError> = [];
   let offset = 0;
@@ -71,14 +79,22 @@ function step<P>(state: FramingState<P>, chunk: Buffer, decoder: Decoder<P>): Fr
   state.need = 1;
   state.partial = undefined;
   state.batch = batch;
+  // Decode request after request until the buffer runs out or a request is cut short.
+  // Every request of the chunk ends up in the one batch: the session runs them in one
+  // loop and answers them with one write.
   while (offset < buf.length) {
     const result = decoder(buf, offset, partial);
+    // Malformed input: the error ends the batch (the session answers it and closes the
+    // connection, as Redis does), and `failed` makes every later chunk a no-op.
     if (result instanceof ProtocolError) {
       batch.push(result);
       state.failed = true;
       state.need = Infinity;
       return state;
     }
+    // Cut short: keep only the bytes the decoder has not consumed, and remember how many
+    // it needs before it can finish. That `need` is what lets the next chunks of a
+    // large value be stored without a copy and without decoding (the linear path).
     if (result.kind === 'incomplete') {
       const rest = buf.subarray(result.end);
       if (rest.length > 0) state.pending.push(rest);

@@ -1,6 +1,13 @@
 // Inline commands: what a person types into telnet or nc (`SET a "b c"`). Redis splits
 // such a line with `sdssplitargs`; this is the same grammar, quotes and escapes
 // included, so `redis-cli`'s quoting and a hand-typed line mean the same thing here.
+//
+// Inline commands matter more than they seem: redis-cli and `nc` users type them, some
+// health checks send a bare `PING\r\n`, and the HTTP smuggling defence (POST, Host:)
+// depends on a request line being split exactly as Redis splits it. So the grammar is
+// Redis's own, character class by character class, including its odd corners: a
+// closing quote must be followed by a space, `\x41` is a hex escape only inside double
+// quotes, and single quotes know only `\'`.
 
 const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
 const hexValue = (c: number) => (c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x61 + 10);

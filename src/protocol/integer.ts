@@ -41,6 +41,10 @@ export function parseLongLong(buf: Uint8Array, start: number, end: number): numb
 }
 
 /** As `parseLongLong`, but exact: a bigint within long long's range, or `null`. */
+// Two parsers instead of one: almost every integer on the wire (lengths, counts,
+// small arguments) fits a double exactly, and numbers are much cheaper than BigInts on
+// the hot path. Only arithmetic that must be exact to 64 bits (INCR near 2^63, EXPIRE
+// overflow checks) pays for BigInt.
 export function parseLongLongExact(buf: Uint8Array, start: number, end: number): bigint | null {
   const len = end - start;
   if (len <= 0 || len >= LONG_STR_SIZE) return null;

@@ -20,6 +20,9 @@ export function listen({ port, host, onListening }: ListenOptions): Observable<n
     // until mergeMap gives it a slot. noDelay: replies leave at once (no Nagle delay).
     const server = net.createServer({ pauseOnConnect: true, noDelay: true });
     let listening = false;
+    // An event emitter becomes a stream in one line: each 'connection' event is a
+    // value. Nothing is buffered here: mergeMap (server.ts) decides when a socket is
+    // served; until then it waits, paused.
     server.on('connection', (socket) => subscriber.next(socket));
     server.on('error', (err: NodeJS.ErrnoException) => {
       // Before listening (EADDRINUSE...) the server cannot start: that is an error.

@@ -11,15 +11,23 @@
 //              unsubscribed.
 // Both write through one ReplyWriter, in program order, so a message can never
 // overtake a reply written before it.
+//
+// A protocol error is answered and ends the connection, as in Redis; the one exception
+// is a query buffer over client-query-buffer-limit, which Redis closes without a word
+// (and logs).
 
 import { Observable, Subject, defer, filter, finalize, map, merge, mergeMap, takeUntil, takeWhile } from 'rxjs';
 import type { Db, Message } from '../db/db';
 import type { ConnectionContext } from '../commands/command';
 import { ClientInfo, ServerState } from '../commands/server-state';
 import { execute } from '../commands';
+import type { ConnectionAuth } from '../commands/connection/authentication';
 import { ProtocolError } from '../protocol/errors';
+import type { Frame } from '../protocol/frame';
 import type { FrameBatch } from '../protocol/frames';
+import { QueryBufferLimitError } from '../protocol/request';
 import { ProtocolVersion, ReplyWriter } from '../protocol/encode';
+import { log } from '../log';
 
 /**
  * A set of subscriptions (channels, or patterns) and the merged stream of their
@@ -77,6 +85,10 @@ class ConnectionState implements ConnectionContext {
     readonly server: ServerState,
     readonly client: ClientInfo,
     private readonly writer: ReplyWriter,
+    /** The login state, when the server may require a password. */
+    readonly auth: ConnectionAuth | undefined,
+    /** The decoder's re-check of requests let through before a pending AUTH ran. */
+    readonly uncheckedBeforeAuth: ((request: Frame) => ProtocolError | undefined) | undefined,
   ) {
     this.channelSubscriptions = new Subscriptions((channel) => db.subscribe(channel));
     this.patternSubscriptions = new Subscriptions((pattern) => db.psubscribe(pattern));
@@ -147,11 +159,24 @@ class ConnectionState implements ConnectionContext {
  * after that point are not run, as in Redis.
  */
 function runBatch(batch: FrameBatch, state: ConnectionState, writer: ReplyWriter): boolean {
-  state.client.lastActivity = Date.now(); // CLIENT LIST's idle
+  state.client.lastActivity = Date.now(); // CLIENT LIST's idle, and the idle timeout's clock
+  // Only a client that has to log in can hold requests the decoder let through early
+  // (see requestDecoder); for everyone else this is one field read per batch.
+  const recheck = state.auth?.required === true ? state.uncheckedBeforeAuth : undefined;
   for (const request of batch) {
     if (request instanceof ProtocolError) {
-      writer.write({ type: 'error', value: request.reply });
+      if (request instanceof QueryBufferLimitError) {
+        const { client } = state;
+        log.warn(`Closing client that reached max query buffer length: id=${client.id} addr=${client.address} qbuf=${request.pending}`);
+      } else writer.write({ type: 'error', value: request.reply });
       return false;
+    }
+    if (recheck !== undefined && state.auth!.required) {
+      const violation = recheck(request);
+      if (violation !== undefined) {
+        writer.write({ type: 'error', value: violation.reply });
+        return false;
+      }
     }
     const replies = execute(request, state);
     if (Array.isArray(replies)) for (const reply of replies) writer.write(reply);
@@ -192,16 +217,26 @@ export interface SessionOptions {
   readonly server?: ServerState;
   /** This connection's entry in the server's client list. Default: a new one. */
   readonly client?: ClientInfo;
+  /** Its login state (AUTH). Default: none, as on a server without a password. */
+  readonly auth?: ConnectionAuth;
+  /** From the connection's RequestDecoder: see runBatch. */
+  readonly uncheckedBeforeAuth?: (request: Frame) => ProtocolError | undefined;
 }
 
 /** One connection: request batches in, reply bytes out (one list of buffers per write). */
 export function session(db: Db, batches$: Observable<FrameBatch>, options: SessionOptions = {}): Observable<readonly Buffer[]> {
+  // defer(): the connection's state (its writer, its subscriptions, its client entry)
+  // is created per subscription, not when session() is called. session() returns a
+  // recipe, and each subscriber to it is a connection of its own.
   return defer(() => {
     const server = options.server ?? new ServerState();
     const client = options.client ?? server.connect('', '', () => undefined);
     const writer = new ReplyWriter();
-    const state = new ConnectionState(db, server, client, writer);
+    const state = new ConnectionState(db, server, client, writer, options.auth, options.uncheckedBeforeAuth);
 
+    // Request/reply, as a pipeline of plain operators: run the batch (synchronously,
+    // replies go into the writer), stop after a batch that ends the connection, hand
+    // the batch's encoded replies downstream as one list, clean up at the end.
     const replies$ = batches$.pipe(
       map((batch) => runBatch(batch, state, writer)),
       takeWhile((keepGoing) => keepGoing, true), // inclusive: the last batch's replies still go out
@@ -226,6 +261,11 @@ export function session(db: Db, batches$: Observable<FrameBatch>, options: Sessi
       }),
     );
 
+    // merge(): replies and pub/sub messages share one output, in the order they were
+    // produced (everything here is synchronous, so "produced" is program order). It
+    // completes when both have: the input ended AND every channel was left, which
+    // finalize() above guarantees. A batch that produced no bytes (a lone empty line)
+    // is filtered out rather than written as an empty write.
     return merge(replies$, messages$).pipe(filter((buffers) => buffers.length > 0));
   });
 }

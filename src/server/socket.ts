@@ -9,6 +9,9 @@ import { Observable } from 'rxjs';
 
 export function fromSocket(socket: Socket): Observable<Buffer> {
   return new Observable<Buffer>((subscriber) => {
+    // The whole adapter: three Node events mapped onto the three Observable
+    // notifications. From here on, the bytes of a connection are a stream like any
+    // other, and everything downstream (frames(), session()) can be tested without one.
     const onData = (chunk: Buffer) => subscriber.next(chunk);
     const onEnd = () => subscriber.complete();
     const onError = (err: Error) => subscriber.error(err);
@@ -17,6 +20,9 @@ export function fromSocket(socket: Socket): Observable<Buffer> {
     socket.on('close', onEnd);
     socket.on('error', onError);
     socket.resume(); // accepted paused (pauseOnConnect): start reading now
+    // The teardown runs on unsubscribe (a shutdown's takeUntil) and after complete or
+    // error. Removing the listeners matters: a socket outlives this subscription (the
+    // writer still needs it), and a leftover 'data' listener would keep reading.
     return () => {
       socket.off('data', onData);
       socket.off('end', onEnd);

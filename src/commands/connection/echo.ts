@@ -15,5 +15,7 @@ export const echo: CommandSpec<Buffer> = {
   syntax: 'message',
   // Copied: the argument is a view into the network chunk it arrived in.
   parse: (args) => Buffer.from(args[0]),
+  // No type check, no Db: ECHO is pure request/reply, which is why it makes a good
+  // first command to read (and a good probe of pipelining: each echo is distinct).
   apply: (message) => bulk(message),
 };

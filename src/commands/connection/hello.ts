@@ -9,8 +9,11 @@
 // before the options after it. The protocol changes only when everything succeeded,
 // and before the reply is written, so `HELLO 3` is itself answered in RESP3.
 //
-// Authentication: this server has no passwords, like a Redis whose `default` user is
-// `nopass`. So `AUTH default <anything>` succeeds and any other user does not exist.
+// Authentication (see authentication.ts): the AUTH option logs in as AUTH does, when it
+// comes in the option order. Once the options are done, a connection that still has to
+// log in gets Redis's NOAUTH text, which tells the user about HELLO's AUTH option: so an
+// unauthenticated `HELLO 3` does not switch the protocol (but a SETNAME before it has
+// taken effect, as in Redis 7.0).
 
 import { Frame, array, bulk, integer, map } from '../../protocol/frame';
 import type { ProtocolVersion } from '../../protocol/encode';
@@ -19,11 +22,12 @@ import { CommandSpec, ConnectionContext, ReplyError } from '../command';
 import { errorArgument } from '../server/error-argument';
 import { REDIS_VERSION } from '../server/redis-version';
 import { WRONGPASS } from './auth';
+import { credentialsValid } from './authentication';
 import { INVALID_CLIENT_NAME, isValidClientAttribute } from './client/attribute';
 
 /** One option, in the order given; a syntax error is kept in its place in that order. */
 type Option =
-  | { readonly kind: 'auth'; readonly username: string }
+  | { readonly kind: 'auth'; readonly username: Buffer; readonly password: Buffer }
   | { readonly kind: 'setname'; readonly name: Buffer }
   | { readonly kind: 'error'; readonly error: ReplyError };
 
@@ -34,6 +38,10 @@ interface Hello {
 
 const NOT_A_VERSION = new ReplyError('ERR Protocol version is not an integer or out of range');
 const NOPROTO = new ReplyError('NOPROTO unsupported protocol version');
+const NOAUTH = new ReplyError(
+  'NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option ' +
+    'can be used to authenticate the client and select the RESP protocol version at the same time',
+);
 
 function parse(args: readonly Buffer[]): Hello | ReplyError {
   if (args.length === 0) return { options: [] };
@@ -45,7 +53,7 @@ function parse(args: readonly Buffer[]): Hello | ReplyError {
     const option = args[i].toString('latin1').toLowerCase();
     const more = args.length - 1 - i;
     if (option === 'auth' && more >= 2) {
-      options.push({ kind: 'auth', username: args[i + 1].toString('latin1') });
+      options.push({ kind: 'auth', username: args[i + 1], password: args[i + 2] });
       i += 2;
     } else if (option === 'setname' && more >= 1) {
       options.push({ kind: 'setname', name: Buffer.from(args[i + 1]) });
@@ -62,9 +70,13 @@ function parse(args: readonly Buffer[]): Hello | ReplyError {
 function applyOptions(options: readonly Option[], context: ConnectionContext): ReplyError | undefined {
   for (const option of options) {
     switch (option.kind) {
-      case 'auth':
-        if (option.username !== 'default') return WRONGPASS;
+      case 'auth': {
+        const { username, password } = option;
+        const { auth } = context;
+        const ok = auth !== undefined ? auth.login(username, password) : credentialsValid(context.server, username, password);
+        if (!ok) return WRONGPASS;
         break;
+      }
       case 'setname':
         if (!isValidClientAttribute(option.name)) return INVALID_CLIENT_NAME;
         context.client.name = option.name.toString('latin1');
@@ -103,6 +115,7 @@ export const hello: CommandSpec<Hello> = {
   apply(command, context) {
     const failure = applyOptions(command.options, context);
     if (failure !== undefined) return failure.frame;
+    if (context.auth?.required === true) return NOAUTH.frame;
     if (command.protocol !== undefined) context.setProtocol(command.protocol);
     return helloReply(context);
   },

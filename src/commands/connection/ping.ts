@@ -20,6 +20,9 @@ export const ping: CommandSpec = {
   parse: rawArguments,
   apply(args, context) {
     if (args.length > 1) return { type: 'error', value: "ERR wrong number of arguments for 'ping' command" };
+    // Subscribed mode in RESP2: the connection is a stream of arrays (messages), and a
+    // client reading it expects nothing else, so even PONG comes as an array. RESP3
+    // tells pushes from replies by type, and needs no such disguise.
     if (context.subscriptionCount > 0 && context.protocol === 2) {
       return { type: 'array', value: [bulk('pong'), bulk(args[0] ?? Buffer.alloc(0))] };
     }

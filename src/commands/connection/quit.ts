@@ -15,6 +15,9 @@ export const quit: CommandSpec = {
   pubsubContext: true,
   parse: rawArguments,
   apply(_args, context) {
+    // Not a close now: the session writes this +OK, stops running the batch
+    // (takeWhile in session.ts), lets the writer flush, then closes. Closing here would
+    // lose the reply the client waits for before it closes its own side.
     context.closeAfterReply();
     return OK;
   },

@@ -22,6 +22,9 @@ export const keys: CommandSpec<string> = {
   apply(pattern, { db }) {
     const all = pattern === '*';
     const found = [];
+    // db.keys() is a generator that skips expired keys without deleting them (deleting
+    // while iterating the Map would be safe in JS, but KEYS is a read and should not
+    // have side effects on a keyspace being walked).
     for (const key of db.keys()) {
       if (all || globMatch(pattern, key)) found.push(bulk(Buffer.from(key, 'latin1')));
     }

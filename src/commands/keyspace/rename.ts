@@ -23,6 +23,9 @@ export function renameKey(db: Db, { from, to }: Rename, nx: boolean): 'missing' 
   if (!db.has(from)) return 'missing';
   if (from === to) return 'same';
   if (nx && db.has(to)) return 'blocked';
+  // One Db call moves value and expiry together: done as a GET, a SET and a DEL by the
+  // command, a key with a time to live would lose it, or another command could run
+  // in between if this were ever made asynchronous. Atomic because synchronous.
   db.rename(from, to);
   return 'renamed';
 }

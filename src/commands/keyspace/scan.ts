@@ -91,9 +91,13 @@ export const scan: CommandSpec<Scan> = {
     const found = [];
     for (const key of step.keys) {
       if (pattern !== undefined && !globMatch(pattern, key)) continue;
+      // TYPE filters after the walk, like MATCH: the cursor advances over keys of every
+      // type, and a step may come back empty without being the last one.
       if (type !== undefined && db.entry(key)?.type !== type) continue;
       found.push(bulk(Buffer.from(key, 'latin1')));
     }
+    // The cursor is a bulk STRING, not an integer: Redis cursors are unsigned 64-bit
+    // values, and clients are used to treating them as opaque text.
     return array([bulk(String(step.cursor)), array(found)]);
   },
 };

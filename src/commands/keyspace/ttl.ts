@@ -16,10 +16,14 @@ export function timeToLive(db: Db, key: string, ms: boolean, absolute: boolean) 
   if (entry.expiresAt === undefined) return integer(-1);
   const at = BigInt(Math.floor(entry.expiresAt));
   let ttl = absolute ? at : at - BigInt(Math.floor(db.now()));
+  // A key whose time has come but which is still there (expiry happens once the clock is
+  // past its time, as in Redis) has 0 left, never a negative time to live.
   if (ttl < 0n) ttl = 0n;
   return integer(ms ? ttl : (ttl + 500n) / 1000n);
 }
 
+// Shared by the four time-to-live readers, whose COMMAND INFO metadata must be the
+// same as Redis's (spec/commands/keyspace.spec.ts compares every keyspace command).
 export const READ_KEY_FLAGS = ['readonly', 'fast'];
 export const READ_KEY_CATEGORIES = ['@keyspace', '@read', '@fast'];
 

@@ -18,6 +18,9 @@ export const psubscribe: CommandSpec<readonly string[]> = {
   group: 'pubsub',
   syntax: 'pattern [pattern ...]',
   parse: (args) => args.map(keyOf),
+  // A pattern is a channel in its own registry in the Db: publish() checks each pattern
+  // with globMatch (Redis's stringmatchlen), so only the patterns pay for matching,
+  // and a server with no pattern subscription pays nothing.
   apply: (patterns, context): Frame[] =>
     patterns.map((pattern) => push([PSUBSCRIBE, bulk(Buffer.from(pattern, 'latin1')), integer(context.psubscribe(pattern))])),
 };

@@ -20,5 +20,8 @@ export const publish: CommandSpec<Publish> = {
   syntax: 'channel message',
   // Copied: the argument is a view into a network chunk, and the message may be queued.
   parse: (args) => ({ channel: keyOf(args[0]), message: Buffer.from(args[1]) }),
+  // The count is known at once because delivery is synchronous: when db.publish()
+  // returns, every subscriber's session has already queued the message. A subscriber
+  // that is both subscribed to the channel and to a matching pattern counts twice.
   apply: ({ channel, message }, { db }) => integer(db.publish(channel, message)),
 };

@@ -1,5 +1,8 @@
 // PUBSUB <subcommand>: introspection of the pub/sub system. A container command: the
 // dispatcher routes `PUBSUB NUMSUB x` to the `pubsub|numsub` spec.
+//
+// The container has no flags of its own, as in Redis: COMMAND INFO pubsub shows empty
+// flags, and the subcommands carry theirs.
 
 import { CommandSpec, rawArguments } from '../command';
 import { pubsubChannels } from './pubsub-subcommands/channels';

@@ -18,6 +18,8 @@ export const punsubscribe: CommandSpec<readonly string[]> = {
   syntax: '[pattern [pattern ...]]',
   parse: (args) => args.map(keyOf),
   apply(patterns, context): Frame[] {
+    // The count in each reply is channels plus patterns: Redis counts both kinds of
+    // subscription together, and the connection leaves subscribed mode at zero.
     const leaving = patterns.length > 0 ? patterns : context.patterns();
     if (leaving.length === 0) return [push([PUNSUBSCRIBE, NULL, integer(context.subscriptionCount)])];
     return leaving.map((pattern) =>

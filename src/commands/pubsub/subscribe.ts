@@ -19,6 +19,9 @@ export const subscribe: CommandSpec<readonly string[]> = {
   syntax: 'channel [channel ...]',
   pubsubContext: true,
   parse: (args) => args.map(keyOf),
+  // The count in each reply is read after that channel was added, so SUBSCRIBE a b
+  // answers 1 then 2, and subscribing twice to the same channel changes nothing (the
+  // connection's Subscriptions keeps a set of names).
   apply: (channels, context): Frame[] =>
     // Push frames: out-of-band data in RESP3, plain arrays in RESP2.
     channels.map((channel) => push([SUBSCRIBE, bulk(Buffer.from(channel, 'latin1')), integer(context.subscribe(channel))])),

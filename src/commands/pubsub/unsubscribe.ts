@@ -19,6 +19,9 @@ export const unsubscribe: CommandSpec<readonly string[]> = {
   pubsubContext: true,
   parse: (args) => args.map(keyOf),
   apply(channels, context): Frame[] {
+    // With no argument: every channel this connection has, oldest first (Redis walks
+    // its hash table instead: same set, possibly another order; the differential
+    // suite compares these replies as a set for that reason).
     const leaving = channels.length > 0 ? channels : context.channels();
     if (leaving.length === 0) return [push([UNSUBSCRIBE, NULL, integer(context.subscriptionCount)])];
     return leaving.map((channel) =>

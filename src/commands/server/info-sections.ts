@@ -55,8 +55,15 @@ export function bytesToHuman(bytes: number): string {
   return `${value.toFixed(2)}${units[unit]}`;
 }
 
+// Each section is a function of the live state, computed when INFO asks: nothing is
+// kept up to date in the background, so an idle server spends no time on INFO.
+// Sections are plain arrays of pairs, in Redis's field order, because tools parse INFO
+// line by line and some compare its output with a real Redis's.
 function server(state: ServerState, db: Db): Fields {
   const now = db.now();
+  // Uptime is wall-clock time (a fact about the process), while server_time_usec is the
+  // Db's clock, the one TIME and expiry use: under a TestScheduler the two differ, and
+  // a client computing an EXPIREAT from the server's time must see the Db's.
   const uptime = Math.max(0, Math.floor((Date.now() - state.startedAt) / 1000));
   return [
     ['redis_version', REDIS_VERSION],
@@ -93,6 +100,9 @@ function clients(state: ServerState): Fields {
   ];
 }
 
+// Memory figures come from Node (process.memoryUsage), not from an allocator of our
+// own: they are honest about the process, which is what a user watching a test
+// server grow wants to know, even if they are not Redis's jemalloc figures.
 function memory(state: ServerState): Fields {
   const usage = process.memoryUsage();
   // V8's heap plus the memory of Buffers (values and keys live in both).
@@ -116,6 +126,9 @@ function memory(state: ServerState): Fields {
   ];
 }
 
+// No persistence at all: the fields say what a Redis with RDB and AOF switched off
+// says, because clients read `loading` (ioredis waits for loading:0 before its ready
+// event) and monitoring tools read the save status.
 function persistence(state: ServerState): Fields {
   return [
     ['loading', 0],
@@ -149,6 +162,8 @@ function stats(state: ServerState, db: Db): Fields {
   ];
 }
 
+// A standalone master with no replicas: what a client checking the role of the server
+// it reached (before writing to it) must read.
 function replication(state: ServerState): Fields {
   return [
     ['role', 'master'],
@@ -197,6 +212,7 @@ export const SECTIONS: readonly Section[] = [
 ];
 
 /** `# Title\r\nfield:value\r\n...` */
+// CRLF line ends, as Redis writes INFO: clients split on \r\n.
 export function renderSection(section: Section, state: ServerState, db: Db): string {
   return `# ${section.title}\r\n${section.fields(state, db).map(([field, value]) => `${field}:${value}\r\n`).join('')}`;
 }

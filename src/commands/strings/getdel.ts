@@ -21,6 +21,8 @@ export const getdel: CommandSpec<string> = {
     const entry = stringEntry(db, key);
     if (entry instanceof ReplyError) return entry.frame;
     if (entry === undefined) return NULL;
+    // The value was read (entry.value) before the delete; the reply keeps its own
+    // reference to the bytes, so deleting the key cannot change what is sent.
     db.delete(key);
     return bulk(entry.value);
   },

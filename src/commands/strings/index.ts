@@ -1,4 +1,11 @@
 // The string commands (GET, SET, INCR, APPEND...), one file each.
+//
+// How groups work: each group folder exports ONE list of CommandSpecs, and
+// src/commands/index.ts registers every group's list at start-up. A command is added by
+// adding its file and one entry here, nothing else: no central switch to edit, so
+// contributors working on different groups never touch the same lines, and the
+// registry stays a plain Map filled once (lookups on the hot path are one Map.get).
+// The order of the list is the order COMMAND and COMMAND DOCS list the commands in.
 
 import type { AnyCommand } from '../registry';
 import { append } from './append';

@@ -18,6 +18,8 @@ export const mget: CommandSpec<readonly string[]> = {
   parse: (args) => args.map(keyOf),
   apply(keys, { db }) {
     const values: Frame[] = [];
+    // One reply slot per key asked for, in order, duplicates included: a client zips
+    // the answer with its request.
     for (const key of keys) {
       const entry = db.entry(key);
       values.push(entry !== undefined && entry.type === 'string' ? bulk(entry.value) : NULL);

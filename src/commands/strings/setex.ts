@@ -33,6 +33,8 @@ export function setWithExpiry(name: string, unit: TimeUnit, description: Descrip
     apply({ key, time, value }, { db }) {
       const at = expireAt(time, unit, true, db.now(), name);
       if (at instanceof ReplyError) return at.frame;
+      // An absolute time: the Db tracks it in its expiry heap and its purge removes the
+      // key then, even if nobody reads it again.
       db.set(key, value, { at });
       return OK;
     },

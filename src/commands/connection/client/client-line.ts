@@ -8,6 +8,8 @@
 import type { ClientInfo } from '../../server-state';
 
 export function clientLine(client: ClientInfo, now: number): string {
+  // Built fresh on every CLIENT LIST: the figures are read from the live ClientInfo at
+  // that moment, so nothing has to keep a formatted line up to date as commands run.
   const seconds = (ms: number): number => Math.max(0, Math.floor(ms / 1000));
   const subscribed = client.subscriptions + client.patternSubscriptions > 0;
   const fields: [string, string | number][] = [

@@ -1,4 +1,7 @@
 // CLIENT GETNAME: this connection's name, or a null reply when it has none.
+//
+// The name is kept as a latin1 byte string, like keys: CLIENT SETNAME accepts any byte
+// from 0x21 to 0x7e, and GETNAME must hand the same bytes back.
 
 import { NULL, bulk } from '../../../protocol/frame';
 import { CommandSpec, rawArguments } from '../../command';

@@ -1,5 +1,8 @@
 // CLIENT ID: this connection's id, a number that is never reused while the server
 // runs (so a client can later name itself in CLIENT KILL ID or CLIENT LIST ID).
+//
+// Ids come from a counter in ServerState, incremented per connection, never from the
+// socket or the port: that is what makes them unique for the server's whole life.
 
 import { integer } from '../../../protocol/frame';
 import { CommandSpec, rawArguments } from '../../command';

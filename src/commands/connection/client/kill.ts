@@ -70,6 +70,10 @@ function parse(args: readonly Buffer[]): Kill | ReplyError {
   return { filters };
 }
 
+// Filters combine with AND, as in Redis; a filter not given matches everyone. A client
+// is killed through its own `kill` callback (the connection destroys its socket), so
+// this command never touches a socket: its input then ends, and the connection's
+// normal teardown (leave every channel, drop out of CLIENT LIST) runs as always.
 const matches = (client: ClientInfo, f: Filters): boolean =>
   (f.id === undefined || client.id === f.id) &&
   (f.type === undefined || typeOf(client) === f.type) &&
@@ -98,6 +102,7 @@ export const clientKill: CommandSpec<Kill> = {
       return OK;
     }
     let killed = 0;
+    // A copy of the list: killing a client may remove it from the map while we walk.
     for (const client of [...context.server.clients.values()]) {
       if (!matches(client, kill.filters)) continue;
       if (client === self) {

@@ -32,6 +32,9 @@ function parse(args: readonly Buffer[]): Selection | ReplyError {
   return SYNTAX_ERROR;
 }
 
+// The clients map is kept in connection order (Map keeps insertion order), which gives
+// CLIENT LIST its oldest-first order for free; ids asked for explicitly keep the
+// order they were asked in, and unknown ids are silently skipped, as in Redis.
 function selected(selection: Selection, server: ServerState): ClientInfo[] {
   if ('ids' in selection) return selection.ids.flatMap((id) => server.clients.get(id) ?? []);
   const all = [...server.clients.values()];

@@ -16,6 +16,8 @@ export const clientSetname: CommandSpec<string> = {
   group: 'connection',
   syntax: 'connection-name',
   parse: (args): string | ReplyError => (isValidClientAttribute(args[0]) ? args[0].toString('latin1') : INVALID_CLIENT_NAME),
+  // The name lives in the ClientInfo that CLIENT LIST reads; setting it is all there
+  // is to do (no reply-time formatting: CLIENT LIST builds its lines when asked).
   apply(name, { client }) {
     client.name = name;
     return OK;

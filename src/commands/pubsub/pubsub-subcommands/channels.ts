@@ -20,6 +20,8 @@ export const pubsubChannels: CommandSpec<Channels> = {
   syntax: '[pattern]',
   // More than one pattern: Redis's subcommand syntax error.
   parse: (args) => (args.length > 1 ? SUBCOMMAND_SYNTAX_ERROR : { pattern: args.length === 1 ? keyOf(args[0]) : undefined }),
+  // The Db forgets a channel when its last subscriber leaves (the teardown of its
+  // Observable), so "active" needs no filtering here: the registry is the answer.
   apply({ pattern }, { db }) {
     const channels = db.activeChannels().filter((channel) => pattern === undefined || globMatch(pattern, channel));
     return array(channels.map((channel) => bulk(Buffer.from(channel, 'latin1'))));

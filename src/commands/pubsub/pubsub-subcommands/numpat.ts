@@ -1,4 +1,7 @@
 // PUBSUB NUMPAT: the number of distinct patterns subscribed to, by all clients.
+//
+// "Distinct" is the Db's pattern registry size: two clients on `news.*` make one
+// pattern, as in Redis 7 (where the count is the size of its pubsub_patterns dict).
 
 import { integer } from '../../../protocol/frame';
 import { CommandSpec, rawArguments } from '../../command';

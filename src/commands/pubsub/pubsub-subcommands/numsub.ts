@@ -14,6 +14,8 @@ export const pubsubNumsub: CommandSpec<readonly string[]> = {
   group: 'pubsub',
   syntax: '[channel [channel ...]]',
   parse: (args) => args.map(keyOf),
+  // A channel nobody listens to is answered with 0, not left out: the reply must pair
+  // up with the request, channel by channel.
   apply: (channels, { db }) =>
     array(channels.flatMap((channel) => [bulk(Buffer.from(channel, 'latin1')), integer(db.subscribers(channel))])),
 };

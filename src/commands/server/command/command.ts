@@ -25,5 +25,7 @@ export const command: CommandSpec = {
   group: 'server',
   subcommands: [commandCount, commandList, commandInfoCommand, commandDocs, commandGetkeys, commandGetkeysandflags, commandHelp],
   parse: rawArguments,
+  // With no subcommand: every command's description, containers with their
+  // subcommands nested (field 10 of each entry), the shape Redis 7 clients expect.
   apply: () => array([...registry.values()].map(commandInfo)),
 };

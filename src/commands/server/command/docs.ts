@@ -13,6 +13,9 @@ import { argumentFrame, syntaxArguments } from './syntax-arguments';
 
 const field = (name: string, value: Frame): [Frame, Frame] => [bulk(name), value];
 
+// One command's documentation map. Recursive for containers: CONFIG's entry holds a
+// `subcommands` map whose values are documentation maps of the same shape, which is
+// how redis-cli 7 learns `CONFIG GET parameter` as a hint.
 function docs(spec: CommandSpec<unknown>): Frame {
   const fields: [Frame, Frame][] = [
     field('summary', bulk(spec.summary ?? '')),

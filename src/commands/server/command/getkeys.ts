@@ -22,6 +22,9 @@ function commandOf(args: readonly Buffer[]): AnyCommand | undefined {
 }
 
 /** The key arguments of `args`, with the spec that found them, or Redis's error. */
+// The key positions come from the same `keys` field COMMAND INFO reports, so GETKEYS
+// and INFO cannot disagree: a cluster client that routes with one and checks with the
+// other sees one truth. A negative `last` counts from the end (-1: the last argument).
 function keysOf(args: readonly Buffer[]): { spec: AnyCommand; keys: Buffer[] } | ReplyError {
   const spec = commandOf(args);
   if (spec === undefined) return INVALID_COMMAND;

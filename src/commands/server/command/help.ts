@@ -2,6 +2,10 @@
 
 import { CommandSpec, rawArguments } from '../../command';
 import { helpReply } from '../help';
+//
+// The text is kept verbatim, line for line, because clients and people diff it against
+// Redis's, and the differential suite compares it byte for byte. helpReply() adds
+// Redis's header and footer lines around it, as addReplyHelp does.
 
 const LINES = [
   '(no subcommand)',

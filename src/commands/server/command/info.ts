@@ -18,6 +18,9 @@ export const commandInfoCommand: CommandSpec<readonly string[]> = {
   group: 'server',
   syntax: '[command-name [command-name ...]]',
   parse: (args) => args.map((arg) => arg.toString('latin1')),
+  // lookupCommand accepts `container|sub` names too (COMMAND INFO config|get), the way
+  // Redis 7 names subcommands; a name it does not know keeps its place as a null, so
+  // the reply lines up with the request.
   apply(names) {
     if (names.length === 0) return array([...registry.values()].map(commandInfo));
     return array(

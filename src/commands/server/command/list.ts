@@ -10,6 +10,8 @@ import type { AnyCommand } from '../../registry';
 import { everyCommand } from './lookup';
 
 type Filter = (spec: AnyCommand) => boolean;
+// parse() returns the filter itself, a predicate: the validation happens once, in
+// parse, and apply() is then a plain filter over every command and subcommand.
 
 function parse(args: readonly Buffer[]): Filter | ReplyError {
   if (args.length === 0) return () => true;

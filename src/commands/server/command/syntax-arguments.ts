@@ -37,6 +37,10 @@ function tokenize(syntax: string): string[] {
 }
 
 /** Parses `syntax`; malformed notation yields what was understood up to that point. */
+// The grammar, as a recursive descent (one function per rule, calling each other):
+//   branches := sequence ('|' sequence)*          alternatives, at any level
+//   sequence := (word | '...' | '[' branches ']' | '<' branches '>')*
+// A closing bracket ends the current sequence; the caller that opened it consumes it.
 function parseSyntax(syntax: string): SyntaxNode[][] {
   const tokens = tokenize(syntax);
   let at = 0;
@@ -63,6 +67,9 @@ function parseSyntax(syntax: string): SyntaxNode[][] {
   return branches();
 }
 
+// Redis's own docs write tokens in capitals (`NX`, `EX`) and argument names in lower
+// case (`seconds`): the case alone tells them apart, so the one-line syntax needs no
+// extra markup.
 const isToken = (word: string): boolean => /[A-Z]/.test(word) && word === word.toUpperCase();
 
 const INTEGER_NAMES = new Set([
@@ -70,6 +77,8 @@ const INTEGER_NAMES = new Set([
   ...['numkeys', 'increment', 'decrement', 'cursor', 'protover', 'client-id', 'port', 'db'],
 ]);
 
+// Only a guess, from the name: redis-cli uses an argument's type for little more than
+// its hint, and a wrong guess shows as `string`, never as an error.
 function typeOfName(name: string): string {
   if (name === 'key' || name.endsWith('key') || name === 'destination' || name === 'source') return 'key';
   if (name.includes('pattern')) return 'pattern';
@@ -98,6 +107,9 @@ function convertBranches(branches: readonly SyntaxNode[][]): Argument[] {
 // Arguments compared without their flags: `key [key ...]` repeats what came before.
 const shape = (arg: Argument): string => JSON.stringify({ ...arg, flags: [] });
 
+// Second pass: syntax nodes become Redis's argument kinds. The interesting cases are a
+// token followed by arguments (`EX seconds` is ONE argument with a token), and the
+// repetition idiom `x [x ...]`, which Redis documents as a single `multiple` argument.
 function convertSequence(nodes: readonly SyntaxNode[]): Argument[] {
   const result: Argument[] = [];
   for (let i = 0; i < nodes.length; i++) {

@@ -1,6 +1,10 @@
 // CONFIG <subcommand>: the server's configuration at run time (GET, SET, RESETSTAT,
 // REWRITE). A container: the dispatcher routes `CONFIG GET x` to `config|get`. The
 // parameters themselves are one table, parameters.ts.
+//
+// Why containers are specs with `subcommands` rather than one command that switches on
+// its first argument: each subcommand then has its own arity, flags and docs, exactly
+// as Redis 7 models them, and COMMAND INFO / COMMAND DOCS describe them for free.
 
 import { CommandSpec, rawArguments } from '../../command';
 import { configGet } from './get';

@@ -24,6 +24,8 @@ export const configGet: CommandSpec<readonly string[]> = {
   syntax: 'parameter [parameter ...]',
   parse: (args) => args.map((arg) => arg.toString('latin1')),
   apply(patterns, { server }) {
+    // Names are compared without case (CONFIG GET MAXCLIENTS finds maxclients), so the
+    // set of names already answered is kept in lower case.
     const seen = new Set<string>();
     const entries: [Frame, Frame][] = [];
     const add = (shownAs: string, value: string): void => {

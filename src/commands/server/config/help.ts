@@ -2,6 +2,9 @@
 
 import { CommandSpec, rawArguments } from '../../command';
 import { helpReply } from '../help';
+//
+// Verbatim Redis text, so the differential suite can compare it byte for byte; the
+// shared header and footer come from helpReply() (server/help.ts).
 
 const LINES = [
   'GET <pattern>',

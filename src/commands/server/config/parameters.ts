@@ -5,7 +5,9 @@
 //   - immutable: fixed when the server started (port, bind...). CONFIG SET gets Redis's
 //     own "can't set immutable config".
 //   - settable: CONFIG SET validates the value as Redis does (same error texts) and
-//     stores it in ServerState.config.
+//     stores it in ServerState.config. The server layer reads the limits it enforces
+//     (requirepass, timeout, maxclients, protected-mode, client-query-buffer-limit,
+//     client-output-buffer-limit) from there, so a change takes effect at once.
 //   - fixed: what this server honours is one value only (no persistence, so `save` is
 //     "" and `appendonly` is no). The value is validated as Redis would, then anything
 //     but that one value is refused with the reason. Accepting it silently would tell a
@@ -26,8 +28,8 @@ export interface Parameter {
   readonly name: string;
   /** The value until CONFIG SET changes it. */
   readonly initial: (server: ServerState) => string;
-  /** Checks a new value; absent for an immutable parameter. */
-  readonly validate?: (value: string) => Validation;
+  /** Checks a new value; absent for an immutable parameter. `current` is the value it replaces. */
+  readonly validate?: (value: string, current: string) => Validation;
 }
 
 const INT_MAX = 2147483647n;
@@ -105,24 +107,95 @@ const fixed =
 
 const constant = (value: string) => (): string => value;
 
+/** One client class's output buffer limits: hard and soft limits in bytes (0: none). */
+export interface BufferLimit {
+  readonly hard: bigint;
+  readonly soft: bigint;
+  /** How long the soft limit may be exceeded before the client is closed. */
+  readonly softSeconds: number;
+}
+
+/** The classes of client-output-buffer-limit, by Redis's canonical names. */
+export type ClientClass = 'normal' | 'slave' | 'pubsub';
+export type OutputBufferLimits = Readonly<Record<ClientClass, BufferLimit>>;
+
+export const DEFAULT_OUTPUT_BUFFER_LIMITS = 'normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60';
+
+const CLASS_NAMES: Readonly<Record<string, ClientClass>> = { normal: 'normal', slave: 'slave', replica: 'slave', pubsub: 'pubsub' };
+
+/**
+ * Reads client-output-buffer-limit's syntax, `<class> <hard> <soft> <soft seconds>`
+ * repeated, over the `current` limits (classes not named keep theirs). As in Redis the
+ * words are split at every single space, sizes are memory values (`32mb`), seconds are
+ * read with strtoll and kept in a C int, and the first bad word decides the error.
+ */
+export function parseOutputBufferLimits(value: string, current: OutputBufferLimits): OutputBufferLimits | { readonly error: string } {
+  if (value === '') return current;
+  const words = value.split(' ');
+  if (words.length % 4 !== 0) return { error: 'Wrong number of arguments in buffer limit configuration.' };
+  const badValue = { error: 'Error in hard, soft or soft_seconds setting in buffer limit configuration.' };
+  const limits: Record<ClientClass, BufferLimit> = { ...current };
+  for (let i = 0; i < words.length; i += 4) {
+    const name = CLASS_NAMES[words[i].toLowerCase()];
+    if (name === undefined) return { error: 'Invalid client class specified in buffer limit configuration.' };
+    const hard = memory(words[i + 1]);
+    if ('error' in hard) return badValue;
+    const soft = memory(words[i + 2]);
+    if ('error' in soft) return badValue;
+    const secondsText = words[i + 3];
+    if (secondsText !== '' && !/^\s*[+-]?[0-9]+$/.test(secondsText)) return badValue;
+    const seconds = secondsText === '' ? 0n : BigInt(secondsText.trim());
+    if (seconds < 0n || seconds > LLONG_MAX) return badValue;
+    limits[name] = { hard: BigInt(hard.value), soft: BigInt(soft.value), softSeconds: Number(BigInt.asIntN(32, seconds)) };
+  }
+  return limits;
+}
+
+/** The value as CONFIG GET shows it: every class, in bytes and seconds. */
+export const formatOutputBufferLimits = (limits: OutputBufferLimits): string =>
+  (['normal', 'slave', 'pubsub'] as const)
+    .map((name) => `${name} ${limits[name].hard} ${limits[name].soft} ${limits[name].softSeconds}`)
+    .join(' ');
+
+const DEFAULT_LIMITS = parseOutputBufferLimits(DEFAULT_OUTPUT_BUFFER_LIMITS, {
+  normal: { hard: 0n, soft: 0n, softSeconds: 0 },
+  slave: { hard: 0n, soft: 0n, softSeconds: 0 },
+  pubsub: { hard: 0n, soft: 0n, softSeconds: 0 },
+}) as OutputBufferLimits;
+
+const outputBufferLimits = (value: string, current: string): Validation => {
+  const before = parseOutputBufferLimits(current, DEFAULT_LIMITS);
+  const after = parseOutputBufferLimits(value, 'error' in before ? DEFAULT_LIMITS : before);
+  return 'error' in after ? after : { value: formatOutputBufferLimits(after) };
+};
+
 export const PARAMETERS: readonly Parameter[] = [
   // Set from the command line; the server layer may record them in ServerState.config.
   { name: 'bind', initial: constant('127.0.0.1') },
   { name: 'port', initial: (server) => String(server.port) },
   // One database, db 0: SELECT answers any other index "DB index is out of range".
   { name: 'databases', initial: constant('1') },
-  // Connections served at once (the mergeMap limit): more wait for a slot.
-  { name: 'maxclients', initial: constant('250') },
+  // Open connections, served or waiting for a slot: beyond it, "max number of clients reached".
+  { name: 'maxclients', initial: constant('10000'), validate: integerBetween(1n, 4294967295n) },
   // The largest bulk string a request may carry: checked by the decoder, fixed.
   {
     name: 'proto-max-bulk-len',
     initial: constant('536870912'),
     validate: fixed(memoryBetween(1048576n, LLONG_MAX), '536870912', "this server's protocol limits are fixed"),
   },
-  { name: 'timeout', initial: constant('0'), validate: fixed(integerBetween(0n, INT_MAX), '0', 'this server never closes idle clients') },
+  // Seconds a client may stay idle (0: forever); subscribers are exempt.
+  { name: 'timeout', initial: constant('0'), validate: integerBetween(0n, INT_MAX) },
   { name: 'save', initial: constant(''), validate: fixed(saveParameters, '', 'this server keeps no data on disk') },
   { name: 'appendonly', initial: constant('no'), validate: fixed(yesNo, 'no', 'this server keeps no data on disk') },
-  { name: 'requirepass', initial: constant(''), validate: fixed((value) => ({ value }), '', 'this server has no authentication') },
+  // The default user's password ('' for none: the user is nopass).
+  { name: 'requirepass', initial: constant(''), validate: (value) => ({ value }) },
+  // Without a password, clients that are not on the loopback interface are refused.
+  { name: 'protected-mode', initial: constant('yes'), validate: yesNo },
+  // Unparsed input beyond this closes the client.
+  { name: 'client-query-buffer-limit', initial: constant('1073741824'), validate: memoryBetween(1048576n, LLONG_MAX) },
+  // Per client class: unwritten output beyond the hard limit, or beyond the soft limit
+  // for longer than the seconds, closes the client. This server applies normal and pubsub.
+  { name: 'client-output-buffer-limit', initial: constant(DEFAULT_OUTPUT_BUFFER_LIMITS), validate: outputBufferLimits },
   { name: 'maxmemory', initial: constant('0'), validate: fixed(memory, '0', 'this server has no memory limit') },
   // Harmless to store: like Redis with maxmemory 0, the policy never comes into play.
   {

@@ -14,6 +14,8 @@ export const configResetstat: CommandSpec = {
   group: 'server',
   parse: rawArguments,
   apply(_args, { server }) {
+    // Every counter in ServerState.stats is zeroed, whatever its name: a counter added
+    // later is reset too, without anyone remembering to list it here.
     const stats: Record<string, number> = server.stats;
     for (const counter of Object.keys(stats)) stats[counter] = 0;
     return OK;

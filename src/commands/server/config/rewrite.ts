@@ -1,5 +1,8 @@
 // CONFIG REWRITE: write the running configuration back to the config file. This server
 // is never started from one, so it answers what Redis answers in that case.
+//
+// An error reply is still a reply: clients that call CONFIG REWRITE after CONFIG SET
+// (some admin tools do) get the very error Redis gives them, and can handle it.
 
 import { CommandSpec, rawArguments } from '../../command';
 

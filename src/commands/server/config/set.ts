@@ -6,7 +6,7 @@
 import { OK } from '../../../protocol/frame';
 import { CommandSpec, ReplyError, SYNTAX_ERROR } from '../../command';
 import { errorArgument } from '../error-argument';
-import { Parameter, parameterNamed } from './parameters';
+import { Parameter, configValue, parameterNamed } from './parameters';
 
 interface Change {
   readonly name: Buffer;
@@ -46,7 +46,7 @@ export const configSet: CommandSpec<Change[]> = {
     }
     const values: string[] = [];
     for (const [i, parameter] of parameters.entries()) {
-      const checked = parameter.validate!(changes[i].value);
+      const checked = parameter.validate!(changes[i].value, configValue(server, parameter));
       if ('error' in checked) return failed(parameter.name, checked.error).frame;
       values.push(checked.value);
     }
