@@ -18,6 +18,7 @@
 // Connection) is internal and may change.
 
 export { startServer } from './server/run';
+export { ShutdownTimeoutError } from './server/shutdown';
 export type { RunningServer, StartOptions } from './server/run';
 export { server, DEFAULT_PORT, DEFAULT_HOST, DEFAULT_MAX_CONNECTIONS } from './server/server';
 export type { ServerOptions } from './server/server';

@@ -43,6 +43,9 @@ export class Connection {
    * Opens a connection. Rejects with a ConnectionError naming `host:port` and the
    * system's reason, e.g. `could not connect to 127.0.0.1:6379: ECONNREFUSED`.
    */
+  // Opening is the one asynchronous step with a single outcome (connected, or why not),
+  // hence a Promise. The 'error' listener used while connecting is removed once
+  // connected, and replaced by the permanent one in the constructor.
   static open(options: ConnectOptions = {}): Promise<Connection> {
     const host = options.host ?? DEFAULT_HOST;
     const port = options.port ?? DEFAULT_PORT;
@@ -110,6 +113,9 @@ export class Connection {
   }
 
   /** Sends what is queued, then closes our side; the socket closes when the server's does. */
+  // end() versus destroy(): end() is polite (queued requests still go out, the server
+  // answers them and closes its side), destroy() is for a stream that can no longer be
+  // trusted (an unparseable reply) or a client that must stop now.
   end(): void {
     this.writer.flush();
     this.socket.end();

@@ -36,6 +36,8 @@ export class Fifo<T> {
   }
 
   /** Removes and returns every item, oldest first. */
+  // Used when the connection fails: every waiting command must hear about it, in the
+  // order they were sent.
   drain(): T[] {
     const all = this.items.slice(this.head) as T[];
     this.items = [];

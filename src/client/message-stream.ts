@@ -82,6 +82,9 @@ export class MessageStream extends Observable<ChannelMessage> {
    * subscribed and nothing to wait for: it resolves at once, so call it after
    * subscribing. Rejects if the subscriber connection fails or the client closes.
    */
+  // Why a Promise here, in an Observable API: "the server has confirmed" is a single
+  // event a caller waits for once (typically before publishing in a test), and
+  // `await stream.ready()` says exactly that.
   ready(): Promise<void> {
     if (this.observers === 0) return Promise.resolve();
     const channels = this.channels;

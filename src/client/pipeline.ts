@@ -133,6 +133,9 @@ export class Pipeline {
       const subscriber = pending.subscriber;
       if (subscriber === undefined) continue; // unsubscribed: the reply is consumed, dropped
       pending.subscriber = undefined;
+      // An error reply fails this command only: the connection is fine and the next
+      // reply belongs to the next command. That is why it is a RedisError on this
+      // Observable, and not a failure of the pipeline.
       if (frame.type === 'error') {
         subscriber.error(new RedisError(frame.value));
         continue;
@@ -144,6 +147,8 @@ export class Pipeline {
         subscriber.error(err);
         continue;
       }
+      // One value, then complete: the contract of a command Observable, which is what
+      // lets firstValueFrom, forkJoin and concat treat it like any single-value source.
       subscriber.next(value);
       subscriber.complete();
     }

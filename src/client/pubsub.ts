@@ -121,6 +121,9 @@ class SubscriberConnection {
     return this.connection.whenClosed();
   }
 
+  // Requests are counted per channel until acknowledged: a channel unsubscribed and
+  // resubscribed in quick succession has two requests in flight, and it is confirmed
+  // only when both are answered (otherwise ready() could resolve on the stale ack).
   private request(command: 'SUBSCRIBE' | 'UNSUBSCRIBE', channel: string): void {
     this.outstanding.set(channel, (this.outstanding.get(channel) ?? 0) + 1);
     this.connection.write([command, channel]);
@@ -161,6 +164,9 @@ class SubscriberConnection {
   }
 
   /** Every channel's observers error with `err`; returns it. */
+  // The routes are copied and cleared before anyone is told: telling an observer runs
+  // its teardown synchronously, and that teardown looks up (and would delete) its
+  // route; walking a copy of an already empty map keeps this loop out of its way.
   private fail(err: Error): Error {
     const routes = [...this.routes.values()];
     this.routes.clear();

@@ -17,6 +17,9 @@ import { Decoder, PartialFrame, decode } from './decode';
 /** A batch: the frames of one chunk. A ProtocolError, if any, is last. */
 export type FrameBatch = ReadonlyArray<Frame | ProtocolError>;
 
+// The state threaded through `scan`, one per subscription (see frames()). It is
+// mutable on purpose: `scan` hands the same object back to the next step, so updating
+// it in place saves an allocation per chunk, and nothing else ever sees it.
 interface FramingState<P> {
   /** Undecoded bytes, kept as the chunks they came in (joined only when needed). */
   pending: Buffer[];

@@ -26,6 +26,10 @@ export function splitInlineArgs(line: Uint8Array): Buffer[] | null {
   for (;;) {
     while (at(p) !== 0 && isSpace(at(p))) p++;
     if (at(p) === 0) return args;
+    // One argument at a time, as a tiny state machine with three states: outside quotes,
+    // inside "double" quotes (C-like escapes), inside 'single' quotes (only \' escapes).
+    // Bytes are collected as numbers and turned into a Buffer at the end: an argument
+    // may be any bytes (a hex escape can produce 0xff), so never a JS string on the way.
     const current: number[] = [];
     let inDouble = false;
     let inSingle = false;
@@ -50,6 +54,8 @@ export function splitInlineArgs(line: Uint8Array): Buffer[] | null {
         } else {
           current.push(c);
         }
+      // Single quotes are Redis's "raw" quotes: everything is literal except \' (so a
+      // single-quoted argument can still contain a quote).
       } else if (inSingle) {
         if (c === 0x5c && at(p + 1) === 0x27 /* ' */) {
           p++;
@@ -62,6 +68,8 @@ export function splitInlineArgs(line: Uint8Array): Buffer[] | null {
         } else {
           current.push(c);
         }
+      // Outside quotes: whitespace ends the argument; a quote starts a quoted part, which
+      // may follow unquoted bytes in the same argument (`a"b c"` is one argument: `ab c`).
       } else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0) {
         done = true;
       } else if (c === 0x22) {

@@ -19,6 +19,7 @@ export function signals(names: readonly ShutdownSignal[] = ['SIGINT', 'SIGTERM']
  */
 export class ShutdownTimeoutError extends Error {
   constructor(
+    /** The `shutdownTimeout` that ran out, in seconds. */
     readonly timeoutSeconds: number,
     /** How many connections were still open, and were cut. */
     readonly cut: number,

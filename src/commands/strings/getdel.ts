@@ -21,8 +21,8 @@ export const getdel: CommandSpec<string> = {
     const entry = stringEntry(db, key);
     if (entry instanceof ReplyError) return entry.frame;
     if (entry === undefined) return NULL;
-    // The value was read (entry.value) before the delete; the reply keeps its own
-    // reference to the bytes, so deleting the key cannot change what is sent.
+    // The Entry view holds the value as it was when looked up, so reading it after the
+    // delete still gives the old bytes: delete first, answer with what was there.
     db.delete(key);
     return bulk(entry.value);
   },
