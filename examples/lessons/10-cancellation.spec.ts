@@ -48,8 +48,8 @@ import { MessageStream } from '../../src/client/message-stream';
 import type { ChannelMessage, PubSub } from '../../src/client/pubsub';
 import { array, bulk } from '../../src/protocol/frame';
 import type { FrameBatch } from '../../src/protocol/frames';
-import { connect, startServer, type RunningServer } from '../../src';
-import { Wiretap, fakeConnection, resp } from './test-doubles';
+import { connect } from '../../src';
+import { fakeConnection, resp, useServerBehindWiretap } from './test-doubles';
 
 const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -109,28 +109,20 @@ describe('lesson 10: cancellation and teardown', () => {
   });
 
   describe('over real TCP, through a wiretap', () => {
-    let running: RunningServer;
-    let tap: Wiretap;
-    beforeAll(async () => {
-      running = await startServer({ port: 0 });
-      tap = await Wiretap.start(running.port);
-    });
-    afterAll(async () => {
-      await tap.close();
-      await running.close();
-    });
+    // A real server with a Wiretap in front: the tests read the bytes the client sends.
+    const setup = useServerBehindWiretap();
 
     it('the client sends UNSUBSCRIBE when its observer leaves, and the server lets go', async () => {
-      const client = await connect({ port: tap.port });
+      const client = await connect({ port: setup.tap.port });
       const news = client.subscribe('lesson10:news');
       const subscription = news.subscribe();
       await news.ready();
-      expect(running.db.subscribers('lesson10:news')).toBe(1);
+      expect(setup.server.db.subscribers('lesson10:news')).toBe(1);
 
       subscription.unsubscribe(); // the teardown runs...
-      await tap.waitForRequest(resp('UNSUBSCRIBE', 'lesson10:news')); // ...and puts this on the wire
-      await tap.waitForReply('unsubscribe\r\n$13\r\nlesson10:news\r\n'); // the server confirmed
-      expect(running.db.subscribers('lesson10:news')).toBe(0);
+      await setup.tap.waitForRequest(resp('UNSUBSCRIBE', 'lesson10:news')); // ...and puts this on the wire
+      await setup.tap.waitForReply('unsubscribe\r\n$13\r\nlesson10:news\r\n'); // the server confirmed
+      expect(setup.server.db.subscribers('lesson10:news')).toBe(0);
       await client.close();
     });
   });

@@ -41,8 +41,8 @@ import { Fifo } from '../../src/client/fifo';
 import { RedisError } from '../../src/client/errors';
 import { bulk, error } from '../../src/protocol/frame';
 import type { FrameBatch } from '../../src/protocol/frames';
-import { connect, startServer, type RunningServer } from '../../src';
-import { Wiretap, fakeConnection } from './test-doubles';
+import { connect } from '../../src';
+import { fakeConnection, useServerBehindWiretap } from './test-doubles';
 
 const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
@@ -85,21 +85,13 @@ describe('lesson 11: pipelining', () => {
   });
 
   describe('over real TCP, through a wiretap', () => {
-    let running: RunningServer;
-    let tap: Wiretap;
-    beforeAll(async () => {
-      running = await startServer({ port: 0 });
-      tap = await Wiretap.start(running.port);
-    });
-    afterAll(async () => {
-      await tap.close();
-      await running.close();
-    });
+    // A real server with a Wiretap in front: the tests read the bytes the client sends.
+    const setup = useServerBehindWiretap();
 
     it('a thousand concurrent GETs: one connection, a few writes, every reply to its own command', async () => {
-      for (let i = 0; i < 1000; i++) running.db.set(`lesson11:${i}`, Buffer.from(`value ${i}`));
-      const client = await connect({ port: tap.port });
-      const chunksBefore = tap.chunksFromClients;
+      for (let i = 0; i < 1000; i++) setup.server.db.set(`lesson11:${i}`, Buffer.from(`value ${i}`));
+      const client = await connect({ port: setup.tap.port });
+      const chunksBefore = setup.tap.chunksFromClients;
 
       const gets = Array.from({ length: 1000 }, (_, i) => client.getString(`lesson11:${i}`));
       const values = await firstValueFrom(forkJoin(gets)); // all subscribed at once
@@ -107,7 +99,7 @@ describe('lesson 11: pipelining', () => {
       expect(values).toEqual(Array.from({ length: 1000 }, (_, i) => `value ${i}`));
       // 1000 requests, written in one turn: one write, read by the server in a chunk or
       // a few (TCP may cut a write), never one per request.
-      expect(tap.chunksFromClients - chunksBefore).toBeLessThan(20);
+      expect(setup.tap.chunksFromClients - chunksBefore).toBeLessThan(20);
       await client.close();
     });
   });

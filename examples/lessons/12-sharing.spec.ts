@@ -43,8 +43,8 @@ import { Connection } from '../../src/client/connection';
 import type { ChannelMessage } from '../../src/client/pubsub';
 import { array, bulk } from '../../src/protocol/frame';
 import type { FrameBatch } from '../../src/protocol/frames';
-import { connect, startServer, type RunningServer } from '../../src';
-import { Wiretap, count, fakeConnection, resp } from './test-doubles';
+import { connect } from '../../src';
+import { count, fakeConnection, resp, useServerBehindWiretap } from './test-doubles';
 
 const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -78,20 +78,12 @@ describe('lesson 12: one channel subscription shared by many observers', () => {
   });
 
   describe('over real TCP, through a wiretap', () => {
-    let running: RunningServer;
-    let tap: Wiretap;
-    beforeAll(async () => {
-      running = await startServer({ port: 0 });
-      tap = await Wiretap.start(running.port);
-    });
-    afterAll(async () => {
-      await tap.close();
-      await running.close();
-    });
+    // A real server with a Wiretap in front: the tests read the bytes the client sends.
+    const setup = useServerBehindWiretap();
 
     it('the server sees one subscriber however many observers the client has', async () => {
       const channel = 'lesson12:news';
-      const client = await connect({ port: tap.port });
+      const client = await connect({ port: setup.tap.port });
       const [seenByA, seenByB] = [new ReplaySubject<ChannelMessage>(), new ReplaySubject<ChannelMessage>()];
       const streamA = client.subscribe(channel);
       const streamB = client.subscribe(channel); // another part of the app, same channel
@@ -99,8 +91,8 @@ describe('lesson 12: one channel subscription shared by many observers', () => {
       const b = streamB.subscribe(seenByB);
       await Promise.all([streamA.ready(), streamB.ready()]);
 
-      expect(count(tap.requests, resp('SUBSCRIBE', channel))).toBe(1); // once on the wire
-      expect(running.db.subscribers(channel)).toBe(1); // one subscriber for the server
+      expect(count(setup.tap.requests, resp('SUBSCRIBE', channel))).toBe(1); // once on the wire
+      expect(setup.server.db.subscribers(channel)).toBe(1); // one subscriber for the server
       expect(await firstValueFrom(client.publish(channel, 'hello'))).toBe(1); // received once...
       const [gotA, gotB] = await Promise.all([firstValueFrom(seenByA), firstValueFrom(seenByB)]);
       expect([gotA.message.toString(), gotB.message.toString()]).toEqual(['hello', 'hello']); // ...seen twice
@@ -110,11 +102,11 @@ describe('lesson 12: one channel subscription shared by many observers', () => {
       // SUBSCRIBE is on the wire, an UNSUBSCRIBE sent before it would be there too.
       const probe = client.subscribe('lesson12:probe');
       const p = probe.subscribe();
-      await tap.waitForRequest(resp('SUBSCRIBE', 'lesson12:probe'));
-      expect(tap.requests).not.toContain(resp('UNSUBSCRIBE', channel));
+      await setup.tap.waitForRequest(resp('SUBSCRIBE', 'lesson12:probe'));
+      expect(setup.tap.requests).not.toContain(resp('UNSUBSCRIBE', channel));
 
       b.unsubscribe(); // the last observer leaves: now the server is told
-      await tap.waitForRequest(resp('UNSUBSCRIBE', channel));
+      await setup.tap.waitForRequest(resp('UNSUBSCRIBE', channel));
       p.unsubscribe();
       await client.close();
     });

@@ -17,6 +17,7 @@
 import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
 import { BehaviorSubject, Observable, Subject, filter, firstValueFrom, from, timeout } from 'rxjs';
+import { startServer, type RunningServer } from '../../src/server/run';
 
 /** How long a lesson waits for something that should take microseconds. */
 export const WAIT_MS = 3000;
@@ -399,4 +400,32 @@ export class Wiretap {
     for (const socket of this.sockets) socket.destroy();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/**
+ * Starts a real server on an ephemeral port with a Wiretap in front of it for the
+ * enclosing `describe` (beforeAll / afterAll), so a lesson can watch the bytes a real
+ * client sends. Read `.server` and `.tap` inside the tests.
+ */
+export function useServerBehindWiretap(): { readonly server: RunningServer; readonly tap: Wiretap } {
+  let server: RunningServer | undefined;
+  let tap: Wiretap | undefined;
+  beforeAll(async () => {
+    server = await startServer({ port: 0 });
+    tap = await Wiretap.start(server.port);
+  });
+  afterAll(async () => {
+    await tap?.close();
+    await server?.close();
+  });
+  return {
+    get server(): RunningServer {
+      if (server === undefined) throw new Error('the server starts in beforeAll');
+      return server;
+    },
+    get tap(): Wiretap {
+      if (tap === undefined) throw new Error('the wiretap starts in beforeAll');
+      return tap;
+    },
+  };
 }
