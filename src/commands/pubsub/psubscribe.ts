@@ -2,10 +2,9 @@
 // (`news.*`, `user:[0-9]*`). Messages then arrive as ["pmessage", pattern, channel,
 // message]. The patterns are merged into the same message stream as the channels.
 
-import { Frame, bulk, integer, push } from '../../protocol/frame';
+import type { Frame } from '../../protocol/frame';
+import { confirmEach } from './confirmations';
 import { CommandSpec, keyOf } from '../command';
-
-const PSUBSCRIBE = bulk('psubscribe');
 
 export const psubscribe: CommandSpec<readonly string[]> = {
   name: 'psubscribe',
@@ -21,6 +20,5 @@ export const psubscribe: CommandSpec<readonly string[]> = {
   // A pattern is a channel in its own registry in the Db: publish() checks each pattern
   // with globMatch (Redis's stringmatchlen), so only the patterns pay for matching,
   // and a server with no pattern subscription pays nothing.
-  apply: (patterns, context): Frame[] =>
-    patterns.map((pattern) => push([PSUBSCRIBE, bulk(Buffer.from(pattern, 'latin1')), integer(context.psubscribe(pattern))])),
+  apply: (patterns, context): Frame[] => confirmEach('psubscribe', patterns, (pattern) => context.psubscribe(pattern)),
 };

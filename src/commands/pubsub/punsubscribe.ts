@@ -1,10 +1,9 @@
 // PUNSUBSCRIBE [pattern ...]: leave the named patterns, or all of them; the mirror of
 // UNSUBSCRIBE for pattern subscriptions.
 
-import { Frame, NULL, bulk, integer, push } from '../../protocol/frame';
+import type { Frame } from '../../protocol/frame';
+import { confirmLeaving } from './confirmations';
 import { CommandSpec, keyOf } from '../command';
-
-const PUNSUBSCRIBE = bulk('punsubscribe');
 
 export const punsubscribe: CommandSpec<readonly string[]> = {
   name: 'punsubscribe',
@@ -17,13 +16,6 @@ export const punsubscribe: CommandSpec<readonly string[]> = {
   group: 'pubsub',
   syntax: '[pattern [pattern ...]]',
   parse: (args) => args.map(keyOf),
-  apply(patterns, context): Frame[] {
-    // The count in each reply is channels plus patterns: Redis counts both kinds of
-    // subscription together, and the connection leaves subscribed mode at zero.
-    const leaving = patterns.length > 0 ? patterns : context.patterns();
-    if (leaving.length === 0) return [push([PUNSUBSCRIBE, NULL, integer(context.subscriptionCount)])];
-    return leaving.map((pattern) =>
-      push([PUNSUBSCRIBE, bulk(Buffer.from(pattern, 'latin1')), integer(context.punsubscribe(pattern))]),
-    );
-  },
+  apply: (patterns, context): Frame[] =>
+    confirmLeaving('punsubscribe', patterns, context.patterns(), context.subscriptionCount, (pattern) => context.punsubscribe(pattern)),
 };

@@ -3,10 +3,9 @@
 // from here: ConnectionContext.subscribe adds the channel's Observable to the
 // connection's merged stream of messages (see server/session.ts).
 
-import { Frame, bulk, integer, push } from '../../protocol/frame';
+import type { Frame } from '../../protocol/frame';
+import { confirmEach } from './confirmations';
 import { CommandSpec, keyOf } from '../command';
-
-const SUBSCRIBE = bulk('subscribe');
 
 export const subscribe: CommandSpec<readonly string[]> = {
   name: 'subscribe',
@@ -22,7 +21,5 @@ export const subscribe: CommandSpec<readonly string[]> = {
   // The count in each reply is read after that channel was added, so SUBSCRIBE a b
   // answers 1 then 2, and subscribing twice to the same channel changes nothing (the
   // connection's Subscriptions keeps a set of names).
-  apply: (channels, context): Frame[] =>
-    // Push frames: out-of-band data in RESP3, plain arrays in RESP2.
-    channels.map((channel) => push([SUBSCRIBE, bulk(Buffer.from(channel, 'latin1')), integer(context.subscribe(channel))])),
+  apply: (channels, context): Frame[] => confirmEach('subscribe', channels, (channel) => context.subscribe(channel)),
 };
