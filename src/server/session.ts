@@ -29,22 +29,47 @@ import { QueryBufferLimitError } from '../protocol/request';
 import { ProtocolVersion, ReplyWriter } from '../protocol/encode';
 import { log } from '../log';
 
+/** What one connection listens to: a channel, or a pattern. */
+interface Subscription {
+  /** `channel:` or `pattern:` plus the name, so a channel and a pattern never collide. */
+  readonly key: string;
+  readonly messages$: Observable<Message>;
+}
+
 /**
- * A set of subscriptions (channels, or patterns) and the merged stream of their
- * messages: each subscription is an Observable from the Db, added with mergeMap and
- * ended by takeUntil when it is removed.
+ * All of a connection's subscriptions, channels and patterns alike, and the merged
+ * stream of their messages: each one is an Observable from the Db, added with mergeMap
+ * and ended by takeUntil when it is removed. One mergeMap for both kinds keeps a
+ * message's trip from the Db's Subject to the socket short.
  */
 class Subscriptions {
-  private readonly names = new Set<string>();
-  private readonly added$ = new Subject<string>();
+  private readonly added$ = new Subject<Subscription>();
   private readonly removed$ = new Subject<string>();
-  readonly messages$: Observable<Message>;
+  readonly messages$: Observable<Message> = this.added$.pipe(
+    mergeMap(({ key, messages$ }) => messages$.pipe(takeUntil(this.removed$.pipe(filter((left) => left === key))))),
+  );
 
-  constructor(source: (name: string) => Observable<Message>) {
-    this.messages$ = this.added$.pipe(
-      mergeMap((name) => source(name).pipe(takeUntil(this.removed$.pipe(filter((left) => left === name))))),
-    );
+  /** The names of one kind (channels, or patterns), as a set. */
+  kind(prefix: string, source: (name: string) => Observable<Message>): SubscriptionSet {
+    return new SubscriptionSet(prefix, source, this.added$, this.removed$);
   }
+
+  /** Completes the message stream (call once every set has been emptied). */
+  end(): void {
+    this.added$.complete();
+  }
+}
+
+/** The channels (or the patterns) a connection is subscribed to. */
+class SubscriptionSet {
+  private readonly names = new Set<string>();
+
+  constructor(
+    private readonly prefix: string,
+    private readonly source: (name: string) => Observable<Message>,
+    private readonly added$: Subject<Subscription>,
+    private readonly removed$: Subject<string>,
+  ) {}
 
   get size(): number {
     return this.names.size;
@@ -53,28 +78,27 @@ class Subscriptions {
   add(name: string): void {
     if (this.names.has(name)) return;
     this.names.add(name);
-    this.added$.next(name); // mergeMap subscribes to it right now
+    this.added$.next({ key: this.prefix + name, messages$: this.source(name) }); // mergeMap subscribes now
   }
 
   remove(name: string): void {
-    if (this.names.delete(name)) this.removed$.next(name); // takeUntil ends it
+    if (this.names.delete(name)) this.removed$.next(this.prefix + name); // takeUntil ends it
   }
 
   list(): string[] {
     return [...this.names];
   }
 
-  /** Removes everything and completes the message stream. */
-  end(): void {
+  clear(): void {
     for (const name of this.list()) this.remove(name);
-    this.added$.complete();
   }
 }
 
 /** A connection's state, as commands see it (ConnectionContext). */
 class ConnectionState implements ConnectionContext {
-  private readonly channelSubscriptions: Subscriptions;
-  private readonly patternSubscriptions: Subscriptions;
+  private readonly subscriptions = new Subscriptions();
+  private readonly channelSubscriptions: SubscriptionSet;
+  private readonly patternSubscriptions: SubscriptionSet;
   closing = false;
 
   /** The messages of every subscribed channel and pattern, merged. */
@@ -90,9 +114,9 @@ class ConnectionState implements ConnectionContext {
     /** The decoder's re-check of requests let through before a pending AUTH ran. */
     readonly uncheckedBeforeAuth: ((request: Frame) => ProtocolError | undefined) | undefined,
   ) {
-    this.channelSubscriptions = new Subscriptions((channel) => db.subscribe(channel));
-    this.patternSubscriptions = new Subscriptions((pattern) => db.psubscribe(pattern));
-    this.messages$ = merge(this.channelSubscriptions.messages$, this.patternSubscriptions.messages$);
+    this.channelSubscriptions = this.subscriptions.kind('channel:', (channel) => db.subscribe(channel));
+    this.patternSubscriptions = this.subscriptions.kind('pattern:', (pattern) => db.psubscribe(pattern));
+    this.messages$ = this.subscriptions.messages$;
   }
 
   get subscriptionCount(): number {
@@ -148,8 +172,9 @@ class ConnectionState implements ConnectionContext {
 
   /** Leaves every channel and pattern and completes the message stream. */
   end(): void {
-    this.channelSubscriptions.end();
-    this.patternSubscriptions.end();
+    this.channelSubscriptions.clear();
+    this.patternSubscriptions.clear();
+    this.subscriptions.end();
   }
 }
 
@@ -241,6 +266,8 @@ export function session(db: Db, batches$: Observable<FrameBatch>, options: Sessi
       map((batch) => runBatch(batch, state, writer)),
       takeWhile((keepGoing) => keepGoing, true), // inclusive: the last batch's replies still go out
       map(() => writer.take()),
+      // A batch that produced no bytes (a lone empty line) is not written at all.
+      filter((buffers) => buffers.length > 0),
       // However the input ends (client gone, QUIT, shutdown), leave every channel:
       // this completes messages$, and with it the merged output.
       finalize(() => {
@@ -264,8 +291,7 @@ export function session(db: Db, batches$: Observable<FrameBatch>, options: Sessi
     // merge(): replies and pub/sub messages share one output, in the order they were
     // produced (everything here is synchronous, so "produced" is program order). It
     // completes when both have: the input ended AND every channel was left, which
-    // finalize() above guarantees. A batch that produced no bytes (a lone empty line)
-    // is filtered out rather than written as an empty write.
-    return merge(replies$, messages$).pipe(filter((buffers) => buffers.length > 0));
+    // finalize() above guarantees.
+    return merge(replies$, messages$);
   });
 }
