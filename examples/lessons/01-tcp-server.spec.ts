@@ -39,17 +39,9 @@
 
 import net from 'node:net';
 import { firstValueFrom, map, take, toArray } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { listen } from '../../src/server/listen';
 import { log } from '../../src/log';
-import { FakeNetServer, FakeSocket } from './test-doubles';
-
-const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-
-/** Makes listen()'s `net.createServer` return our fake listener. */
-function useFakeListener(fake: FakeNetServer): void {
-  jest.spyOn(net, 'createServer').mockReturnValue(fake as unknown as net.Server);
-}
+import { FakeNetServer, FakeSocket, newScheduler, useFakeListener } from './test-doubles';
 
 afterEach(() => jest.restoreAllMocks());
 

@@ -37,15 +37,12 @@
 //    so does "concat() sequences" (its GET leaves with the SET, not after its reply).
 
 import { concat, firstValueFrom, retry } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { Client } from '../../src/client/client';
 import type { Connection } from '../../src/client/connection';
 import type { FrameBatch } from '../../src/protocol/frames';
 import { bulk, error, integer, OK } from '../../src/protocol/frame';
 import { connect, startServer, type RunningServer } from '../../src';
-import { fakeConnection } from './test-doubles';
-
-const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { fakeConnection, newScheduler } from './test-doubles';
 
 describe('lesson 02: commands as cold Observables', () => {
   it('a command is sent when subscribed, and each time; one never subscribed is never sent', () => {

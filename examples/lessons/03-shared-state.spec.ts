@@ -33,15 +33,13 @@
 //    instant" fails: the INCRs all read the same old value, and updates are lost.
 
 import { type Observable, firstValueFrom, map } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { Db } from '../../src/db/db';
 import { session } from '../../src/server/session';
 import { command, type Frame } from '../../src/protocol/frame';
 import { encode } from '../../src/protocol/encode';
 import type { FrameBatch } from '../../src/protocol/frames';
 import { connect, startServer, type RunningServer } from '../../src';
-
-const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { newScheduler } from './test-doubles';
 
 /** A batch of requests, as frames() hands them to the session. */
 const batch = (...commands: string[][]): Frame[] => commands.map((args) => command(...args));

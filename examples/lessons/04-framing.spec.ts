@@ -39,15 +39,12 @@
 //    remainder.
 
 import { from, toArray } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { frames, type FrameBatch } from '../../src/protocol/frames';
 import { decodeRequest } from '../../src/protocol/request';
 import { command } from '../../src/protocol/frame';
 import { ProtocolError } from '../../src/protocol/errors';
 import type { Decoder } from '../../src/protocol/decode';
-import { resp } from './test-doubles';
-
-const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { newScheduler, resp } from './test-doubles';
 
 /** Request bytes, as a client sends them. */
 const bytes = (...args: string[]): Buffer => Buffer.from(resp(...args), 'latin1');

@@ -35,16 +35,12 @@
 //    completes" fails (no `|`, listener.closedAt undefined), and over real TCP close()
 //    does not resolve (until the shutdown deadline of server.ts gives up on it).
 
-import net from 'node:net';
 import { map } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { server } from '../../src/server/server';
 import { connectionReplies } from '../../src/server/connection';
 import { Db } from '../../src/db/db';
 import { startServer, type RunningServer } from '../../src';
-import { FakeNetServer, FakeSocket, Peer, resp, within } from './test-doubles';
-
-const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { FakeNetServer, FakeSocket, newScheduler, Peer, resp, useFakeListener, within } from './test-doubles';
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -53,7 +49,7 @@ describe('lesson 05: graceful shutdown', () => {
     const scheduler = newScheduler();
     const clock = () => scheduler.now();
     const listener = new FakeNetServer(clock);
-    jest.spyOn(net, 'createServer').mockReturnValue(listener as unknown as net.Server);
+    useFakeListener(listener); // listen() now hands out our fake sockets
     const alice = new FakeSocket(clock, 1001);
     const bob = new FakeSocket(clock, 1002);
     const late = new FakeSocket(clock, 1003);

@@ -29,13 +29,9 @@
 //    resumed at frame 3 instead of 6, and over real TCP the second client is answered
 //    while the first is still connected.
 
-import net from 'node:net';
-import { TestScheduler } from 'rxjs/testing';
 import { server } from '../../src/server/server';
 import { startServer, type RunningServer } from '../../src';
-import { FakeNetServer, FakeSocket, Peer, resp, within } from './test-doubles';
-
-const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { FakeNetServer, FakeSocket, newScheduler, Peer, resp, useFakeListener, within } from './test-doubles';
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -48,7 +44,7 @@ describe('lesson 06: mergeMap(serve, max) as a semaphore', () => {
     const scheduler = newScheduler();
     const clock = () => scheduler.now();
     const listener = new FakeNetServer(clock);
-    jest.spyOn(net, 'createServer').mockReturnValue(listener as unknown as net.Server);
+    useFakeListener(listener); // listen() now hands out our fake sockets
     const alice = new FakeSocket(clock, 1001);
     const bob = new FakeSocket(clock, 1002);
     const carol = new FakeSocket(clock, 1003);

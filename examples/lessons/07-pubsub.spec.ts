@@ -43,13 +43,11 @@
 //    PUBSUB CHANNELS would list a channel nobody listens to.
 
 import { map } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { Db, type Message } from '../../src/db/db';
 import { session } from '../../src/server/session';
 import { command, type Frame } from '../../src/protocol/frame';
 import type { FrameBatch } from '../../src/protocol/frames';
-
-const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { newScheduler } from './test-doubles';
 
 const batch = (...args: string[]): Frame[] => [command(...args)];
 const bulk = (text: string): string => `$${text.length}\r\n${text}\r\n`;

@@ -32,13 +32,12 @@
 //    (the key stays stored until something reads it).
 
 import { type Observable, map } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { Db } from '../../src/db/db';
 import { session } from '../../src/server/session';
 import { command, type Frame } from '../../src/protocol/frame';
 import type { FrameBatch } from '../../src/protocol/frames';
+import { newScheduler } from './test-doubles';
 
-const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 const batch = (...commands: string[][]): Frame[] => commands.map((args) => command(...args));
 const text = (output$: Observable<readonly Buffer[]>) => output$.pipe(map((buffers) => Buffer.concat(buffers).toString()));
 

@@ -41,7 +41,6 @@
 //    reply. A cancelled request keeps its slot because its reply is still coming.
 
 import { Observable, Subject, take } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { Client } from '../../src/client/client';
 import { Connection } from '../../src/client/connection';
 import { MessageStream } from '../../src/client/message-stream';
@@ -49,9 +48,8 @@ import type { ChannelMessage, PubSub } from '../../src/client/pubsub';
 import { array, bulk } from '../../src/protocol/frame';
 import type { FrameBatch } from '../../src/protocol/frames';
 import { connect } from '../../src';
-import { fakeConnection, resp, useServerBehindWiretap } from './test-doubles';
+import { fakeConnection, newScheduler, resp, useServerBehindWiretap } from './test-doubles';
 
-const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const messageFrame = (channel: string, body: string) => array([bulk('message'), bulk(channel), bulk(body)]);
 

@@ -34,7 +34,6 @@
 //    its compaction" fails: after compacting, the head points past the oldest items.
 
 import { forkJoin, firstValueFrom } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { Client } from '../../src/client/client';
 import type { Connection } from '../../src/client/connection';
 import { Fifo } from '../../src/client/fifo';
@@ -42,9 +41,7 @@ import { RedisError } from '../../src/client/errors';
 import { bulk, error } from '../../src/protocol/frame';
 import type { FrameBatch } from '../../src/protocol/frames';
 import { connect } from '../../src';
-import { fakeConnection, useServerBehindWiretap } from './test-doubles';
-
-const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+import { fakeConnection, newScheduler, useServerBehindWiretap } from './test-doubles';
 
 describe('lesson 11: pipelining', () => {
   it('replies are matched to commands in order, however they are batched', () => {

@@ -37,16 +37,14 @@
 //    over real TCP the wiretap sees SUBSCRIBE twice.
 
 import { ReplaySubject, Subject, firstValueFrom } from 'rxjs';
-import { TestScheduler } from 'rxjs/testing';
 import { Client } from '../../src/client/client';
 import { Connection } from '../../src/client/connection';
 import type { ChannelMessage } from '../../src/client/pubsub';
 import { array, bulk } from '../../src/protocol/frame';
 import type { FrameBatch } from '../../src/protocol/frames';
 import { connect } from '../../src';
-import { count, fakeConnection, resp, useServerBehindWiretap } from './test-doubles';
+import { count, fakeConnection, newScheduler, resp, useServerBehindWiretap } from './test-doubles';
 
-const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const messageFrame = (channel: string, body: string) => array([bulk('message'), bulk(channel), bulk(body)]);
 const news = (body: string): ChannelMessage => ({ channel: 'news', message: Buffer.from(body) });

@@ -16,8 +16,12 @@
 
 import { EventEmitter } from 'node:events';
 import * as net from 'node:net';
+// The module object itself (not a namespace copy), the one listen.ts calls into.
+import netModule from 'node:net';
 import { BehaviorSubject, Observable, Subject, filter, firstValueFrom, from, timeout } from 'rxjs';
 import { startServer, type RunningServer } from '../../src/server/run';
+// The lessons' TestScheduler is the suite's own: it compares with Jest's toEqual.
+export { newTestScheduler as newScheduler } from '../../spec/support/marbles';
 
 /** How long a lesson waits for something that should take microseconds. */
 export const WAIT_MS = 3000;
@@ -428,4 +432,12 @@ export function useServerBehindWiretap(): { readonly server: RunningServer; read
       return tap;
     },
   };
+}
+
+/**
+ * Makes listen()'s `net.createServer` return a fake listener, so a lesson can run the
+ * real server() on virtual time. Undo it with `jest.restoreAllMocks()` (afterEach).
+ */
+export function useFakeListener(fake: FakeNetServer): void {
+  jest.spyOn(netModule, 'createServer').mockReturnValue(fake as unknown as net.Server);
 }

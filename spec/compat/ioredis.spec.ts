@@ -15,7 +15,7 @@
 //
 // No sleeps: every wait is an event (ready, message, end) with a timeout.
 import Redis, { ReplyError, type RedisOptions } from 'ioredis';
-import { describeTargets, Inbox, within, type CompatTarget } from '../support/compat-targets';
+import { describeTargets, Inbox, within, type CompatTarget, errorReplyOf } from '../support/compat-targets';
 import { plain, type Exchange } from '../support/recording-proxy';
 
 /** Our server answers in-process at once; a real redis-server too. A wait this long is a failure. */
@@ -261,15 +261,7 @@ describeTargets(
     test('error replies reject with ReplyError and Redis\'s text; the connection stays usable', () =>
       target.traced(async () => {
         const client = await connect();
-        const failure = async (run: () => Promise<unknown>): Promise<string> => {
-          try {
-            await run();
-          } catch (err) {
-            expect(err).toBeInstanceOf(ReplyError);
-            return (err as Error).message;
-          }
-          throw new Error('expected an error reply');
-        };
+        const failure = (run: () => Promise<unknown>): Promise<string> => errorReplyOf(run, ReplyError);
         await client.set('err:text', 'abc');
         expect(await failure(() => client.incr('err:text'))).toBe('ERR value is not an integer or out of range');
         expect(await failure(() => client.call('get'))).toBe("ERR wrong number of arguments for 'get' command");

@@ -11,7 +11,7 @@
 //
 // No sleeps: every wait is a promise or an event with a timeout.
 import { createClient, ErrorReply, type RedisClientType } from 'redis';
-import { describeTargets, Inbox, within, type CompatTarget } from '../support/compat-targets';
+import { describeTargets, Inbox, within, type CompatTarget, errorReplyOf } from '../support/compat-targets';
 import { plain } from '../support/recording-proxy';
 
 const WAIT_MS = 3000;
@@ -179,15 +179,7 @@ describeTargets(
         test('error replies reject with ErrorReply and Redis\'s text; the connection stays usable', () =>
           target.traced(async () => {
             const client = await connect();
-            const failure = async (run: () => Promise<unknown>): Promise<string> => {
-              try {
-                await run();
-              } catch (err) {
-                expect(err).toBeInstanceOf(ErrorReply);
-                return (err as Error).message;
-              }
-              throw new Error('expected an error reply');
-            };
+            const failure = (run: () => Promise<unknown>): Promise<string> => errorReplyOf(run, ErrorReply);
             await client.set(`err${resp}:text`, 'abc');
             expect(await failure(() => client.incr(`err${resp}:text`))).toBe('ERR value is not an integer or out of range');
             expect(await failure(() => client.sendCommand(['GET']))).toBe("ERR wrong number of arguments for 'get' command");

@@ -196,3 +196,18 @@ export class Inbox<T> {
     });
   }
 }
+
+/**
+ * Runs `run`, which must fail with an error reply of the client's own class (ioredis's
+ * ReplyError, node-redis's ErrorReply), and resolves with its message: what a user's
+ * code would see of Redis's error text.
+ */
+export async function errorReplyOf(run: () => Promise<unknown>, errorClass: new (...args: never[]) => Error): Promise<string> {
+  try {
+    await run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(errorClass);
+    return (err as Error).message;
+  }
+  throw new Error('expected an error reply');
+}
