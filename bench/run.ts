@@ -23,7 +23,8 @@
 // Flags: --quick (fewer requests, one round; RESULTS.md is left alone), --rounds N (or
 // BENCH_ROUNDS), --client (client benchmark only), --skip-client, --profile
 // [publish|big] (profile our server under pipelined SET/GET, PUBLISH fan-out or 100 kB
-// SETs; see profile.ts), --out FILE.
+// SETs; see profile.ts), --only LIST (some of p1,p16,big,publish,memory,startup,client,
+// comma-separated; RESULTS.md is then left alone), --out FILE.
 
 import { spawn } from 'node:child_process';
 import { writeFileSync, readFileSync } from 'node:fs';
@@ -51,6 +52,14 @@ import { runProfile } from './profile';
 // ---- options ----------------------------------------------------------------------
 
 const { flag, value, quick, rounds } = benchArgs();
+
+/** The parts --only names (all of them without it). */
+const PARTS = ['p1', 'p16', 'big', 'publish', 'memory', 'startup', 'client'] as const;
+type Part = (typeof PARTS)[number];
+const onlyList = value('--only')?.split(',').map((p) => p.trim());
+const unknownPart = onlyList?.find((p) => !(PARTS as readonly string[]).includes(p));
+if (unknownPart !== undefined) throw new Error(`--only: unknown part ${unknownPart} (known: ${PARTS.join(', ')})`);
+const selected = (part: Part): boolean => onlyList === undefined || onlyList.includes(part);
 
 /**
  * Requests per redis-benchmark run: about 1-3 s each for our server on a 2-core machine
@@ -153,12 +162,14 @@ async function throughputRounds(ours: ServerProcess, redis: ServerProcess | unde
   for (let round = 1; round <= rounds; round++) {
     const tag = `round ${round}/${rounds}`;
     for (const c of CASES) {
+      if (!selected(c.id as Part)) continue;
       progress(`${tag}: ${c.label} (redis-benchmark ${c.args.join(' ')})`);
       for (const [server, side] of servers) {
         const rows = await redisBenchmark(server.port, c.args);
         progress(`  ${server.name}: ${recordRows(side, c.tests, rows)}`);
       }
     }
+    if (!selected('publish')) continue;
     progress(`${tag}: PUBLISH to ${SUBSCRIBERS} subscribers (redis-benchmark -c 10 -n ${N.publish} publish ${CHANNEL} ${MESSAGE})`);
     for (const [server, side] of servers) await publishCase(server, side, tag);
   }
@@ -271,10 +282,12 @@ function serverTable(haveRedis: boolean): string {
   if (samples.has('SET -P1 rps')) {
     throughput('SET -P1', 'SET, 50 clients, -P 1', 1.0);
     throughput('GET -P1', 'GET, 50 clients, -P 1', 1.0);
+  }
+  if (samples.has('SET -P16 rps')) {
     throughput('SET -P16', 'SET, 50 clients, -P 16', 0.4);
     throughput('GET -P16', 'GET, 50 clients, -P 16', 0.4);
-    throughput('SET 100kB', 'SET 100 kB values, 10 clients', 0.9);
   }
+  if (samples.has('SET 100kB rps')) throughput('SET 100kB', 'SET 100 kB values, 10 clients', 0.9);
   if (samples.has('PUBLISH rps')) {
     const r = ratio(med('PUBLISH rps', 'ours'), med('PUBLISH rps', 'redis'));
     const allDelivered = !deliveryProblems.some((p) => p.startsWith('mini-redis-rx'));
@@ -369,18 +382,18 @@ async function main(): Promise<void> {
       const redis = haveRedisServer ? await startRedis() : undefined;
       if (redis) progress(`started redis-server (pid ${redis.pid}) on port ${redis.port}`);
       try {
-        await throughputRounds(ours, redis);
+        if (PARTS.slice(0, 4).some(selected)) await throughputRounds(ours, redis);
       } finally {
         const code = await ours.stop();
         if (code !== 0) notes.push(`mini-redis-rx exited with code ${code} on SIGINT (expected 0).`);
         await redis?.stop();
       }
-      await memoryRounds(haveRedisServer);
+      if (selected('memory')) await memoryRounds(haveRedisServer);
     }
-    await startupRounds(haveRedisServer);
+    if (selected('startup')) await startupRounds(haveRedisServer);
   }
   let client: ClientBenchResult | undefined;
-  if (!flag('--skip-client')) {
+  if (!flag('--skip-client') && selected('client')) {
     progress('client benchmark: our Observable client vs ioredis, against our server');
     client = await clientBench();
   }
@@ -439,12 +452,12 @@ async function main(): Promise<void> {
 
   const report = sections.join('\n');
   process.stdout.write('\n' + report);
-  const out = value('--out') ?? (quick || clientOnly ? undefined : path.join(__dirname, 'RESULTS.md'));
+  const out = value('--out') ?? (quick || clientOnly || onlyList ? undefined : path.join(__dirname, 'RESULTS.md'));
   if (out) {
     writeFileSync(out, report);
     progress(`wrote ${path.relative(process.cwd(), out)}`);
   } else {
-    progress(`${quick ? 'quick mode' : '--client'}: bench/RESULTS.md left as it was (use --out FILE to write one)`);
+    progress(`${quick ? 'quick mode' : onlyList ? '--only' : '--client'}: bench/RESULTS.md left as it was (use --out FILE to write one)`);
   }
 }
 

@@ -24,6 +24,7 @@
 
 import type { Socket } from 'node:net';
 import { Observable, OperatorFunction } from 'rxjs';
+import { everyTurn } from './turn-flush';
 
 /** Below this, queued buffers are joined into one before writing (one copy, one write). */
 const JOIN_BELOW = 64 * 1024;
@@ -121,7 +122,7 @@ export function writeTo(socket: Socket, options: WriteOptions = {}): OperatorFun
           if (unwritten > highWaterMark && !readingPaused) pauseReading();
           if (!flushScheduled) {
             flushScheduled = true;
-            setImmediate(flush);
+            everyTurn.flushThisTurn(flush);
           }
         },
         error(err) {
