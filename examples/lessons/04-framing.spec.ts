@@ -105,9 +105,11 @@ describe('lesson 04: framing with scan', () => {
 
     // The real decoder, counted: how often does frames() have to look at the bytes?
     let decoderCalls = 0;
-    const counted: Decoder<unknown> = (buf, offset, partial) => {
+    // (All four arguments passed on: the fourth is a large value frames() cut out of its
+    // chunks itself, see src/protocol/chunked-bulk.ts.)
+    const counted: Decoder<unknown> = (buf, offset, partial, value) => {
       decoderCalls++;
-      return decodeRequest(buf, offset, partial as never);
+      return decodeRequest(buf, offset, partial as never, value);
     };
     const batches: FrameBatch[] = await new Promise((resolve) => from(chunks).pipe(frames(counted), toArray()).subscribe(resolve));
 

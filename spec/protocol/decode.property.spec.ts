@@ -26,6 +26,7 @@ import { Decoder, PartialFrame, decode } from '../../src/protocol/decode';
 import { PartialRequest, decodeRequest } from '../../src/protocol/request';
 import { FrameBatch, frames } from '../../src/protocol/frames';
 import { ProtocolError } from '../../src/protocol/errors';
+import { ChunkedBulk, PIECES_FROM } from '../../src/protocol/chunked-bulk';
 
 // ---- helpers -----------------------------------------------------------------------
 
@@ -252,6 +253,37 @@ describe('frames(decodeRequest) over arbitrary cuts', () => {
     );
   });
 
+  // Values from PIECES_FROM bytes up that span chunks take another path: they are cut
+  // out of the chunks as a ChunkedBulk instead of joined (chunked-bulk.ts).
+  it('large values (kept in pieces) among small commands, cut anywhere, decode to the same commands', () => {
+    const largeValue = fc
+      .record({ size: fc.constantFrom(PIECES_FROM - 1, PIECES_FROM, PIECES_FROM + 1, 100_000), seed: fc.integer({ min: 0, max: 255 }) })
+      .map(({ size, seed }) => Buffer.from(Array.from({ length: size }, (_, i) => (seed + i * 7) & 0xff)));
+    const setLarge = largeValue.map((value) => command('SET', 'big', value));
+    const anyRequests = fc.array(fc.oneof(setLarge, anyCommand), { minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(anyRequests, cutPoints, (commands, points) => {
+        const bytes = Buffer.concat(commands.map(encode));
+        const decoded = decodeChunks(cut(bytes, points), decodeRequest);
+        expect(decoded.map(plain)).toEqual(commands.map(plain));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a large value split into pieces keeps its bytes, even when its CRLF is cut in two', () => {
+    const value = Buffer.alloc(PIECES_FROM + 10, 'v');
+    const bytes = Buffer.concat([encode(command('SET', 'k', value)), encode(command('PING'))]);
+    const crlf = bytes.length - encode(command('PING')).length - 2;
+    for (const points of [[1000, crlf + 1], [PIECES_FROM, crlf], [crlf + 1], [100, 200, crlf + 2, crlf + 3]]) {
+      const decoded = decodeChunks(cut(bytes, points), decodeRequest);
+      expect(decoded.map(plain)).toEqual([plain(command('SET', 'k', value)), plain(command('PING'))]);
+      const [set] = decoded;
+      if (set instanceof ProtocolError || set.type !== 'array') throw new Error('expected a command');
+      expect(set.value[2]).toBeInstanceOf(ChunkedBulk);
+    }
+  });
+
   it('any arguments written as an inline command (double quotes, \\xHH escapes) decode to the same command', () => {
     // The quoting redis-cli and people use: every byte as \xHH inside double quotes.
     const inline = (args: readonly Buffer[]): Buffer =>
@@ -384,9 +416,10 @@ describe('linearity: large inputs in 64 KB chunks are decoded and joined without
 
     // A decoder that counts its calls, and a spy that adds up what Buffer.concat copies.
     let calls = 0;
-    const counting: Decoder<PartialRequest> = (buf, offset, partial) => {
+    // (A wrapper must pass on all four arguments: the fourth is the value frames() cut out.)
+    const counting: Decoder<PartialRequest> = (buf, offset, partial, cut) => {
       calls++;
-      return decodeRequest(buf, offset, partial);
+      return decodeRequest(buf, offset, partial, cut);
     };
     const concat = jest.spyOn(Buffer, 'concat');
     let items: Array<Frame | ProtocolError>;
@@ -400,13 +433,16 @@ describe('linearity: large inputs in 64 KB chunks are decoded and joined without
       concat.mockRestore();
     }
 
-    // Re-decoding on every chunk would mean ~800 calls and ~20 GB copied.
+    // Re-decoding on every chunk would mean ~800 calls and ~20 GB copied. The value is
+    // not even joined: it is handed over in its chunks, so only the header and the
+    // CRLF after the value are ever copied.
     expect(calls).toBeLessThanOrEqual(4);
-    expect(copied).toBeLessThanOrEqual(2 * bytes.length);
+    expect(copied).toBeLessThanOrEqual(CHUNK);
 
     expect(items).toHaveLength(1);
     const [request] = items;
     if (request instanceof ProtocolError || request.type !== 'array') throw new Error(`expected a command, got ${JSON.stringify(plain(request))}`);
+    expect(request.value[2]).toBeInstanceOf(ChunkedBulk);
     const args = request.value.map((arg) => (arg.type === 'bulk' ? arg.value : Buffer.alloc(0)));
     expect(args[0].toString('latin1')).toBe('SET');
     expect(args[1].toString('latin1')).toBe('key');
@@ -421,9 +457,9 @@ describe('linearity: large inputs in 64 KB chunks are decoded and joined without
     const chunks: Buffer[] = [];
     for (let at = 0; at < bytes.length; at += CHUNK) chunks.push(bytes.subarray(at, at + CHUNK));
     let calls = 0;
-    const counting: Decoder<P> = (buf, offset, partial) => {
+    const counting: Decoder<P> = (buf, offset, partial, cut) => {
       calls++;
-      return decoder(buf, offset, partial);
+      return decoder(buf, offset, partial, cut);
     };
     const concat = jest.spyOn(Buffer, 'concat');
     try {

@@ -6,7 +6,7 @@
 // plain function of the state. Only pub/sub produces a stream, and that stream is
 // owned by the connection (see ConnectionContext.subscribe), not by the command.
 
-import type { Frame } from '../protocol/frame';
+import type { BulkFrame, Frame } from '../protocol/frame';
 import type { ProtocolVersion } from '../protocol/encode';
 import type { Db } from '../db/db';
 import type { ClientInfo, ServerState } from './server-state';
@@ -109,6 +109,13 @@ export interface CommandSpec<Parsed = readonly Buffer[]> {
   readonly pubsubContext?: boolean;
   /** Arguments (after the command name) -> a typed command, or an error reply. */
   parse(args: readonly Buffer[]): Parsed | ReplyError;
+  /**
+   * Used instead of `parse` when present: the arguments as the bulk frames they came
+   * in. A large argument that arrived in several network chunks is then a ChunkedBulk,
+   * which a command that only stores it (SET) can keep in its pieces; reading its
+   * `value` joins it. Every other command gets joined Buffers through `parse`.
+   */
+  parseBulks?(args: readonly BulkFrame[]): Parsed | ReplyError;
   apply(command: Parsed, context: ConnectionContext): Replies;
 }
 

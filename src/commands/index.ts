@@ -3,7 +3,7 @@
 // then arity, then authentication, then the subscribed-mode restriction) so each
 // failure gets Redis's text.
 
-import type { Frame } from '../protocol/frame';
+import type { BulkFrame, Frame } from '../protocol/frame';
 import { ConnectionContext, ReplyError, Replies, SubcommandSyntaxError } from './command';
 import { AnyCommand, lookup, register, registry } from './registry';
 import { connectionCommands } from './connection';
@@ -20,25 +20,27 @@ export const commands: ReadonlyMap<string, AnyCommand> = registry;
 
 /** Runs one request (an array of bulk strings) and returns its replies. */
 export function execute(request: Frame, context: ConnectionContext): Replies {
-  const args = argumentsOf(request);
-  if (args === undefined) return { type: 'error', value: 'ERR Protocol error: expected an array of bulk strings' };
-  let spec = lookup(args[0].toString('latin1'));
-  if (spec === undefined) return unknownCommand(args);
+  // The arguments stay frames until the command is known: a large argument may be a
+  // ChunkedBulk, which only a command with `parseBulks` gets without a join.
+  const items = bulkStrings(request);
+  if (items === undefined) return { type: 'error', value: 'ERR Protocol error: expected an array of bulk strings' };
+  let spec = lookup(items[0].value.toString('latin1'));
+  if (spec === undefined) return unknownCommand(valuesOf(items));
   let argsStart = 1;
   // A container (CLIENT, CONFIG...) routes to its subcommand, as Redis's lookupCommand.
-  if (spec.subcommands !== undefined && args.length > 1) {
-    const subName = `${spec.name}|${args[1].toString('latin1').toLowerCase()}`;
+  if (spec.subcommands !== undefined && items.length > 1) {
+    const subName = `${spec.name}|${items[1].value.toString('latin1').toLowerCase()}`;
     const sub: AnyCommand | undefined = spec.subcommands.find((s) => s.name === subName);
     if (sub === undefined) {
       return {
         type: 'error',
-        value: oneLine(`ERR unknown subcommand '${cString(args[1]).slice(0, 128)}'. Try ${spec.name.toUpperCase()} HELP.`),
+        value: oneLine(`ERR unknown subcommand '${cString(items[1].value).slice(0, 128)}'. Try ${spec.name.toUpperCase()} HELP.`),
       };
     }
     spec = sub;
     argsStart = 2;
   }
-  const argc = args.length;
+  const argc = items.length;
   if ((spec.arity > 0 && argc !== spec.arity) || argc < -spec.arity) {
     return { type: 'error', value: `ERR wrong number of arguments for '${spec.name}' command` };
   }
@@ -56,12 +58,13 @@ export function execute(request: Frame, context: ConnectionContext): Replies {
   }
   context.client.lastCommand = spec.name;
   context.server.stats.commandsProcessed++;
-  const parsed: unknown = spec.parse(args.slice(argsStart));
+  const args = items.slice(argsStart);
+  const parsed: unknown = spec.parseBulks !== undefined ? spec.parseBulks(args) : spec.parse(valuesOf(args));
   if (parsed instanceof SubcommandSyntaxError) {
     const container = spec.name.split('|')[0].toUpperCase();
     return {
       type: 'error',
-      value: oneLine(`ERR unknown subcommand or wrong number of arguments for '${cString(args[1]).slice(0, 128)}'. Try ${container} HELP.`),
+      value: oneLine(`ERR unknown subcommand or wrong number of arguments for '${cString(items[1].value).slice(0, 128)}'. Try ${container} HELP.`),
     };
   }
   if (parsed instanceof ReplyError) return parsed.frame;
@@ -70,13 +73,17 @@ export function execute(request: Frame, context: ConnectionContext): Replies {
 
 const NOAUTH: Frame = { type: 'error', value: 'NOAUTH Authentication required.' };
 
-function argumentsOf(request: Frame): Buffer[] | undefined {
+/** A request's arguments as bulk frames, or undefined if it is not an array of them. */
+function bulkStrings(request: Frame): readonly BulkFrame[] | undefined {
   if (request.type !== 'array' || request.value.length === 0) return undefined;
-  const args: Buffer[] = [];
-  for (const item of request.value) {
-    if (item.type !== 'bulk') return undefined;
-    args.push(item.value);
-  }
+  for (const item of request.value) if (item.type !== 'bulk') return undefined;
+  return request.value as readonly BulkFrame[];
+}
+
+/** The arguments' bytes (a ChunkedBulk is joined here). */
+function valuesOf(items: readonly BulkFrame[]): Buffer[] {
+  const args: Buffer[] = new Array<Buffer>(items.length);
+  for (let i = 0; i < items.length; i++) args[i] = items[i].value;
   return args;
 }
 

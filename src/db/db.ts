@@ -14,6 +14,7 @@
 //   over it whose teardown forgets the channel when its last subscriber leaves.
 
 import { Observable, SchedulerLike, Subject, Subscription, asyncScheduler } from 'rxjs';
+import { ChunkedBulk } from '../protocol/chunked-bulk';
 import { ExpiryHeap } from './expiry-heap';
 import { globMatch } from './glob';
 
@@ -101,6 +102,15 @@ export class Entry {
  */
 const ownable = (value: Buffer): boolean => value.length * 2 >= value.buffer.byteLength;
 
+/** A value in pieces, with any piece the Db cannot own (see `ownable`) copied. */
+function owned(value: ChunkedBulk): ChunkedBulk {
+  if (value.parts.every(ownable)) return value;
+  return new ChunkedBulk(
+    value.parts.map((part) => (ownable(part) ? part : Buffer.from(part))),
+    value.length,
+  );
+}
+
 /** How SET treats the key's time to live. */
 export type Expiry =
   /** Remove any expiry (plain SET). */
@@ -156,7 +166,9 @@ const MAX_SNAPSHOTS = 16;
  */
 export class Db {
   /** key -> value. Keys are latin1 strings: binary-safe, one char per byte. */
-  private readonly values = new Map<string, Stored>();
+  // A large value that arrived in pieces is kept in them (a ChunkedBulk) until someone
+  // reads it: a key overwritten again and again by SET never pays for a join.
+  private readonly values = new Map<string, Stored | ChunkedBulk>();
   /** key -> expiry time, only for keys that have one (as Redis's `expires` dict). */
   private readonly expires = new Map<string, number>();
   private readonly channels = new Map<string, Channel>();
@@ -213,12 +225,19 @@ export class Db {
     const stored = this.values.get(key);
     if (stored === undefined) return undefined;
     if (this.expires.size > 0 && this.expired(key)) return undefined;
+    if (stored instanceof ChunkedBulk) {
+      // First read of a value kept in pieces: join it once, for good.
+      const joined = stored.value;
+      this.values.set(key, joined);
+      return joined;
+    }
     return stored;
   }
 
   /** Whether `key` exists (an expired key does not: it is removed on the way). */
   has(key: string): boolean {
-    return this.getStored(key) !== undefined;
+    if (!this.values.has(key)) return false;
+    return !(this.expires.size > 0 && this.expired(key));
   }
 
   /** The absolute expiry time of `key`, or undefined if it has none (or is missing). */
@@ -235,9 +254,10 @@ export class Db {
   // a plain SET removes the time to live, KEEPTTL keeps it, an absolute time replaces
   // it (and is tracked by the purge heap). Commands state the intent; the Db owns the
   // bookkeeping, so no command can forget to update the expiry index.
-  set(key: string, value: Stored, expiry?: Expiry): void {
-    let stored: Stored;
+  set(key: string, value: Stored | ChunkedBulk, expiry?: Expiry): void {
+    let stored: Stored | ChunkedBulk;
     if (typeof value === 'string') stored = value;
+    else if (value instanceof ChunkedBulk) stored = owned(value);
     else if (value.length <= SHARED_VALUE && sameBytes(value, this.lastSmallValue)) stored = this.lastSmallValue;
     else if (value.length <= SMALL_VALUE) stored = value.toString('latin1');
     else stored = ownable(value) ? value : Buffer.from(value);

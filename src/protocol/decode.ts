@@ -19,11 +19,26 @@ export type DecodeStep<P = never> =
    * the caller need not even look again until then: this is what keeps a large bulk
    * string linear, collected chunk by chunk and joined once.
    */
-  | { readonly kind: 'incomplete'; readonly need: number; readonly end: number; readonly partial?: P }
+  | {
+      readonly kind: 'incomplete';
+      readonly need: number;
+      readonly end: number;
+      readonly partial?: P;
+      /**
+       * Set when what is awaited is the body of a bulk string of this length, starting
+       * at `end`: the caller may then cut the body out of its chunks itself and resume
+       * the decoder with it (the `value` argument), instead of joining the chunks.
+       */
+      readonly bulk?: number;
+    }
   | ProtocolError;
 
-/** A decoder as `frames()` drives it: resumable through its `partial` state. */
-export type Decoder<P = never> = (buf: Buffer, offset: number, partial: P | undefined) => DecodeStep<P>;
+/**
+ * A decoder as `frames()` drives it: resumable through its `partial` state. `value`,
+ * when given, is the bulk string the last step was waiting for (see `bulk` above), and
+ * `buf` continues right after its body, at its closing CRLF.
+ */
+export type Decoder<P = never> = (buf: Buffer, offset: number, partial: P | undefined, value?: Frame) => DecodeStep<P>;
 
 const CR = 0x0d;
 const LF = 0x0a;

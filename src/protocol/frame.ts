@@ -29,6 +29,9 @@ export type Frame =
   /** A verbatim string (`=`), with its 3-letter format, e.g. `txt` for INFO. */
   | { readonly type: 'verbatim'; readonly format: string; readonly value: Buffer };
 
+/** A bulk string frame: a request's arguments are these. */
+export type BulkFrame = Extract<Frame, { readonly type: 'bulk' }>;
+
 // Small constructors keep command code readable: `return simple('OK')`.
 
 /** `+value\r\n`, e.g. `+OK`. */

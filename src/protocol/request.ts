@@ -66,7 +66,7 @@ export class QueryBufferLimitError extends ProtocolError {
 /** The server's decoder, with what it knows about requests it let through early. */
 export interface RequestDecoder extends Decoder<PartialRequest> {
   /** Decodes the request at `offset` (resuming `partial`, if given). */
-  (buf: Buffer, offset: number, partial?: PartialRequest): DecodeStep<PartialRequest>;
+  (buf: Buffer, offset: number, partial?: PartialRequest, value?: Frame): DecodeStep<PartialRequest>;
   /**
    * For a request decoded past the unauthenticated limits because an AUTH or HELLO
    * before it, in the same chunk, had not run yet: the protocol error Redis would have
@@ -100,13 +100,13 @@ const NO_LIMITS: RequestLimits = { authRequired: false, queryBufferLimit: DEFAUL
  */
 export function requestDecoder(limits: RequestLimits): RequestDecoder {
   const context: Context = { limits, strict: false, authPending: false, deferred: new WeakSet() };
-  const decoder = (buf: Buffer, offset: number, partial?: PartialRequest): DecodeStep<PartialRequest> => {
+  const decoder = (buf: Buffer, offset: number, partial?: PartialRequest, value?: Frame): DecodeStep<PartialRequest> => {
     if (offset === 0) {
       // frames() starts every chunk at offset 0: a new chunk, after the previous one ran.
       context.strict = limits.authRequired;
       context.authPending = false;
     }
-    const step = decodeNext(buf, offset, partial, context);
+    const step = decodeNext(buf, offset, partial, context, value);
     if (context.strict && !(step instanceof ProtocolError) && step.kind === 'frame' && isLogin(step.frame)) {
       context.authPending = true;
     }
@@ -125,12 +125,24 @@ export function requestDecoder(limits: RequestLimits): RequestDecoder {
  */
 export const decodeRequest: RequestDecoder = requestDecoder(NO_LIMITS);
 
-function decodeNext(buf: Buffer, offset: number, partial: PartialRequest | undefined, context: Context): DecodeStep<PartialRequest> {
+function decodeNext(
+  buf: Buffer,
+  offset: number,
+  partial: PartialRequest | undefined,
+  context: Context,
+  value?: Frame,
+): DecodeStep<PartialRequest> {
   if (partial) {
     if (offset === 0 && context.strict) {
       // Resumed in a later chunk: whatever was let through before AUTH ran is checked now.
       const violation = partialViolation(partial);
       if (violation !== undefined) return violation;
+    }
+    if (value !== undefined) {
+      // The bulk string we were waiting for, cut out of its chunks by frames(): take it
+      // as the argument and skip its CRLF (unchecked, as Redis skips it).
+      partial.items.push(value);
+      return readArguments(buf, offset + 2, partial.items, partial.remaining - 1, -1, context, false);
     }
     return readArguments(buf, offset, partial.items, partial.remaining, partial.bulkLength, context, false);
   }
@@ -263,7 +275,8 @@ function readArguments(
       }
       // Let through pending an AUTH: come back with the next chunk, once AUTH has run.
       if (deferred) need = Math.min(need, buf.length + 1);
-      return { kind: 'incomplete', need, end: pos, partial: { items, remaining, bulkLength } };
+      // `bulk`: the body starts at `end`, so frames() may collect it without a join.
+      return { kind: 'incomplete', need, end: pos, partial: { items, remaining, bulkLength }, bulk: bulkLength };
     }
     // A view, not a copy: commands copy only what they keep (see Db.set).
     items.push({ type: 'bulk', value: buf.subarray(pos, pos + bulkLength) });

@@ -7,7 +7,8 @@
 // getExpireMillisecondsOrReply checks them, so a zero, negative or overflowing time
 // gets Redis's `invalid expire time in 'set' command`.
 
-import { NULL, OK, bulk } from '../../protocol/frame';
+import { BulkFrame, NULL, OK, bulk } from '../../protocol/frame';
+import { ChunkedBulk } from '../../protocol/chunked-bulk';
 import { parseLongLong } from '../../protocol/integer';
 import type { Expiry } from '../../db/db';
 import { CommandSpec, NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
@@ -17,7 +18,8 @@ type ExpiryOption = 'EX' | 'PX' | 'EXAT' | 'PXAT' | 'KEEPTTL';
 
 interface SetCommand {
   readonly key: string;
-  readonly value: Buffer;
+  /** As it came: a large value that arrived in pieces is stored in them, unjoined. */
+  readonly value: BulkFrame;
   readonly condition?: 'NX' | 'XX';
   /** Reply with the old value instead of OK. */
   readonly get: boolean;
@@ -29,13 +31,15 @@ interface SetCommand {
 const LLONG_MAX = 9223372036854775807;
 const INVALID_EXPIRE = new ReplyError("ERR invalid expire time in 'set' command");
 
-function parse(args: readonly Buffer[]): SetCommand | ReplyError {
+// parseBulks rather than parse: the value stays the frame it arrived as, so a 100 kB
+// value cut by the network into chunks is stored as those chunks (see ChunkedBulk).
+function parseBulks(args: readonly BulkFrame[]): SetCommand | ReplyError {
   let condition: 'NX' | 'XX' | undefined;
   let get = false;
   let expiry: ExpiryOption | undefined;
   let time: Buffer | undefined;
   for (let i = 2; i < args.length; i++) {
-    const option = args[i].toString('latin1').toUpperCase();
+    const option = args[i].value.toString('latin1').toUpperCase();
     const hasNext = i + 1 < args.length;
     if (option === 'NX' && condition !== 'XX') condition = 'NX';
     else if (option === 'XX' && condition !== 'NX') condition = 'XX';
@@ -44,10 +48,10 @@ function parse(args: readonly Buffer[]): SetCommand | ReplyError {
     else if (isTimeOption(option) && (expiry === undefined || expiry === option) && hasNext) {
       // The same form twice is allowed by Redis; the last one wins.
       expiry = option;
-      time = args[++i];
+      time = args[++i].value;
     } else return SYNTAX_ERROR;
   }
-  return { key: keyOf(args[0]), value: args[1], condition, get, expiry, time };
+  return { key: keyOf(args[0].value), value: args[1], condition, get, expiry, time };
 }
 
 const isTimeOption = (option: string): option is 'EX' | 'PX' | 'EXAT' | 'PXAT' =>
@@ -76,7 +80,8 @@ export const set: CommandSpec<SetCommand> = {
   since: '1.0.0',
   group: 'string',
   syntax: 'key value [NX | XX] [GET] [EX seconds | PX milliseconds | EXAT unix-time-seconds | PXAT unix-time-milliseconds | KEEPTTL]',
-  parse,
+  parse: (args) => parseBulks(args.map((value) => ({ type: 'bulk', value }))),
+  parseBulks,
   apply(command, { db }) {
     let expiry: Expiry;
     if (command.expiry === 'KEEPTTL') expiry = 'keep';
@@ -85,13 +90,14 @@ export const set: CommandSpec<SetCommand> = {
       if (at instanceof ReplyError) return at.frame;
       expiry = { at };
     }
-    // The stored form, read without conversion: a plain SET (the hot path) only needs
-    // to know whether the key exists.
-    const old = db.getStored(command.key);
-    const found = old !== undefined;
+    // SET ... GET reads the old value (in its stored form, without conversion); a plain
+    // SET, the hot path, only asks whether the key exists: reading a value kept in
+    // pieces would join it only to throw it away.
+    const old = command.get ? db.getStored(command.key) : undefined;
+    const found = command.get ? old !== undefined : db.has(command.key);
     // SET ... GET reads the old value first, so it refuses a key of another type.
-    if (command.get && found && db.typeOf(old) !== 'string') return WRONGTYPE.frame;
-    const reply = !command.get ? OK : found ? bulk(typeof old === 'string' ? Buffer.from(old, 'latin1') : old) : NULL;
+    if (old !== undefined && db.typeOf(old) !== 'string') return WRONGTYPE.frame;
+    const reply = !command.get ? OK : old !== undefined ? bulk(typeof old === 'string' ? Buffer.from(old, 'latin1') : old) : NULL;
     if ((command.condition === 'NX' && found) || (command.condition === 'XX' && !found)) {
       return command.get ? reply : NULL;
     }
@@ -99,7 +105,7 @@ export const set: CommandSpec<SetCommand> = {
       // Already in the past (EXAT/PXAT): Redis deletes the key rather than storing it.
       db.delete(command.key);
     } else {
-      db.set(command.key, command.value, expiry);
+      db.set(command.key, command.value instanceof ChunkedBulk ? command.value : command.value.value, expiry);
     }
     return reply;
   },
