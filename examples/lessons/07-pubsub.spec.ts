@@ -3,12 +3,16 @@
 //
 // The story, in two halves.
 //
-// In the Db (src/db/db.ts) every channel with subscribers is a Subject. PUBLISH is
-// `subject.next(message)`: every current subscriber receives it, synchronously, in the
-// order of publication. `db.subscribe(channel)` is an Observable over that Subject
-// whose teardown counts the subscriber out, and removes the channel when the last one
-// has left (PUBSUB CHANNELS must not list it any more). mini-redis uses a Tokio
-// broadcast channel per Redis channel; a Subject is the RxJS broadcast.
+// In the Db (src/db/db.ts) every channel with subscribers is a Subject. PUBLISH ends
+// in `subject.next(batch)`: every current subscriber receives the batch, synchronously,
+// in the order of publication. A batch? A plain Db delivers each message at once, as a
+// batch of one; the server's Db waits for the end of the event-loop turn and delivers
+// all the messages published to a channel during the turn as one batch, so that each
+// subscriber's pipeline runs once for ten publishers rather than ten times (the last
+// test). `db.subscribe(channel)` is an Observable over that Subject whose teardown
+// counts the subscriber out, and removes the channel when the last one has left
+// (PUBSUB CHANNELS must not list it any more). mini-redis uses a Tokio broadcast
+// channel per Redis channel; a Subject is the RxJS broadcast.
 //
 // In a connection (src/server/session.ts, class Subscriptions), the channels of this
 // client come and go while it is connected (SUBSCRIBE a, later SUBSCRIBE b, later
@@ -42,7 +46,7 @@
 //    `current.subscribers === 0`. "the last subscriber out removes the channel" fails:
 //    PUBSUB CHANNELS would list a channel nobody listens to.
 
-import { map } from 'rxjs';
+import { concatAll, map } from 'rxjs';
 import { Db, type Message } from '../../src/db/db';
 import { session } from '../../src/server/session';
 import { command, type Frame } from '../../src/protocol/frame';
@@ -55,7 +59,8 @@ const bulk = (text: string): string => `$${text.length}\r\n${text}\r\n`;
 const delivered = (channel: string, body: string): string => `*3\r\n${bulk('message')}${bulk(channel)}${bulk(body)}`;
 const subscribed = (channel: string, count: number): string => `*3\r\n${bulk('subscribe')}${bulk(channel)}:${count}\r\n`;
 const unsubscribed = (channel: string, count: number): string => `*3\r\n${bulk('unsubscribe')}${bulk(channel)}:${count}\r\n`;
-const message = (channel: string, body: string): Message => ({ channel, message: Buffer.from(body) });
+/** A batch of one message, as a Db delivers it without `deliverLater`. */
+const message = (channel: string, body: string): readonly Message[] => [{ channel, message: Buffer.from(body) }];
 
 describe('lesson 07: pub/sub, a Subject per channel and a mergeMap per connection', () => {
   it('a channel is a Subject: every subscriber gets each message, in order, while subscribed', () => {
@@ -63,9 +68,11 @@ describe('lesson 07: pub/sub, a Subject per channel and a mergeMap per connectio
     newScheduler().run(({ cold, expectObservable }) => {
       // PUBLISH at 1, 3 and 5.
       cold('-a-b-c').subscribe((body) => db.publish('news', Buffer.from(body)));
-      expectObservable(db.subscribe('news').pipe(map((m) => m.message.toString()))).toBe('-a-b-c');
+      // concatAll(): the batches (here, of one message each) as single messages.
+      const bodies = (channel: string) => db.subscribe(channel).pipe(concatAll(), map((m) => m.message.toString()));
+      expectObservable(bodies('news')).toBe('-a-b-c');
       // A subscriber from 2 to 4 gets only what was published meanwhile: a Subject is hot.
-      expectObservable(db.subscribe('news').pipe(map((m) => m.message.toString())), '--^-!').toBe('---b');
+      expectObservable(bodies('news'), '--^-!').toBe('---b');
     });
   });
 
@@ -99,8 +106,8 @@ describe('lesson 07: pub/sub, a Subject per channel and a mergeMap per connectio
   it("UNSUBSCRIBE ends that channel's inner Observable (takeUntil), and only that one", () => {
     newScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
       // The channels, as hot marbles standing in for the Db's Subjects.
-      const x = hot<Message>('--1--2--3---', { 1: message('x', '1'), 2: message('x', '2'), 3: message('x', '3') });
-      const y = hot<Message>('-------4---5', { 4: message('y', '4'), 5: message('y', '5') });
+      const x = hot<readonly Message[]>('--1--2--3---', { 1: message('x', '1'), 2: message('x', '2'), 3: message('x', '3') });
+      const y = hot<readonly Message[]>('-------4---5', { 4: message('y', '4'), 5: message('y', '5') });
       const db = new Db();
       jest.spyOn(db, 'subscribe').mockImplementation((channel) => (channel === 'x' ? x : y));
 
@@ -126,5 +133,26 @@ describe('lesson 07: pub/sub, a Subject per channel and a mergeMap per connectio
       expectSubscriptions(x.subscriptions).toBe('-^----!'); // from SUBSCRIBE x to UNSUBSCRIBE x
       expectSubscriptions(y.subscriptions).toBe('---^------!'); // from SUBSCRIBE y to the end
     });
+  });
+
+  it('with deliverLater, the messages of one turn reach each subscriber as one batch', () => {
+    // The server passes its end-of-turn hook; here we hold the delivery in our hands.
+    let deliver: (() => void) | undefined;
+    const db = new Db({ deliverLater: (run) => (deliver = run) });
+    const batches: string[][] = [];
+    db.subscribe('news').subscribe((batch) => batches.push(batch.map((m) => m.message.toString())));
+    // Three PUBLISHes in one turn: each answers its receiver count at once...
+    expect(['a', 'b', 'c'].map((body) => db.publish('news', Buffer.from(body)))).toEqual([1, 1, 1]);
+    expect(batches).toEqual([]);
+    // ...and the end of the turn delivers them together, in order.
+    deliver?.();
+    expect(batches).toEqual([['a', 'b', 'c']]);
+    // A newcomer does not receive what was published before it came: joining delivers
+    // the queue first.
+    db.publish('news', Buffer.from('d'));
+    const late: string[] = [];
+    db.subscribe('news').subscribe((batch) => late.push(...batch.map((m) => m.message.toString())));
+    expect(batches).toEqual([['a', 'b', 'c'], ['d']]);
+    expect(late).toEqual([]);
   });
 });

@@ -151,6 +151,29 @@ kase('resp3-psubscribe-pmessage-push', (key) => [
   ask('sub', command('PUNSUBSCRIBE', key('news.*'))),
 ]);
 kase('resp3-unsubscribe-when-not-subscribed', () => [hello3(), ask('a', command('UNSUBSCRIBE')), ask('a', command('PUNSUBSCRIBE'))]);
+// Messages are delivered in batches at the end of an event-loop turn (Db.publish); a
+// subscribed connection gets what is queued before and after each of its commands, so
+// that pushes keep Redis's place among its replies. These pin that order.
+kase('resp3-publish-to-itself-push-before-reply', (key) => [
+  hello3('a'),
+  ask('a', command('SUBSCRIBE', key('ch'))),
+  ask('a', command('PUBLISH', key('ch'), 'me'), 2),
+]);
+kase('resp3-pipelined-publish-to-itself-interleaved', (key) => [
+  hello3('a'),
+  ask('a', command('SUBSCRIBE', key('ch')) + command('PUBLISH', key('ch'), 'one') + command('PUBLISH', key('ch'), 'two') + command('PING'), 6),
+]);
+kase('resp3-publish-to-itself-then-unsubscribe', (key) => [
+  hello3('a'),
+  ask('a', command('SUBSCRIBE', key('ch'))),
+  ask('a', command('PUBLISH', key('ch'), 'before') + command('UNSUBSCRIBE', key('ch')) + command('PUBLISH', key('ch'), 'after'), 4),
+]);
+kase('resp3-subscribed-reply-after-message-published-before', (key) => [
+  hello3('sub'),
+  ask('sub', command('SUBSCRIBE', key('ch'))),
+  fanout('pub', command('PUBLISH', key('ch'), 'first'), { pub: 1, sub: 1 }),
+  ask('sub', command('ECHO', 'then me')),
+]);
 kase('resp3-hello-while-subscribed', (key) => [
   hello3('sub'),
   ask('sub', command('SUBSCRIBE', key('ch'))),

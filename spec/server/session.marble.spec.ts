@@ -149,4 +149,23 @@ describe('pub/sub', () => {
       expectObservable(hot('-a--b').pipe(map(() => db.subscribers('x')))).toBe('-a--b', { a: 1, b: 0 });
     });
   });
+
+  // The server's Db delivers messages once per turn (deliverLater). A subscribed
+  // connection whose command runs after a PUBLISH in the same turn must still see the
+  // message first, as Redis (which runs commands one by one) would send it. Here the
+  // "turn" never ends on its own: only the session's own delivery can bring the message.
+  it('a subscribed connection receives what was published before its command, before its reply', () => {
+    newTestScheduler().run(({ hot, expectObservable }) => {
+      const db = new Db({ deliverLater: () => undefined });
+      const publisher = hot('---a', { a: batch('PUBLISH', 'news', 'one') });
+      const subscriber = hot('a--b', { a: batch('SUBSCRIBE', 'news'), b: batch('PING') });
+      // The publisher is subscribed to first, so at frame 3 its PUBLISH runs first.
+      expectObservable(asText(session(db, publisher))).toBe('---a', { a: ':1\r\n' });
+      expectObservable(asText(session(db, subscriber))).toBe('a--(bc)', {
+        a: '*3\r\n$9\r\nsubscribe\r\n$4\r\nnews\r\n:1\r\n',
+        b: message('news', 'one'),
+        c: '*2\r\n$4\r\npong\r\n$0\r\n\r\n',
+      });
+    });
+  });
 });

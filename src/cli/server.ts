@@ -21,10 +21,10 @@ import {
   DEFAULT_PORT,
   DEFAULT_SHUTDOWN_TIMEOUT,
   server,
+  serverDb,
 } from '../server/server';
 import { ShutdownTimeoutError, signals } from '../server/shutdown';
 import { DEFAULT_OUTPUT_BUFFER_LIMITS, parameterNamed } from '../commands/server/config/parameters';
-import { Db } from '../db/db';
 import { isLogLevel, log, setDefaultLogLevel } from '../log';
 import { version } from './version';
 
@@ -132,7 +132,7 @@ signal$.pipe(skip(1), take(1)).subscribe((name) => {
   process.exit(1);
 });
 
-const db = new Db();
+const db = serverDb();
 const requirePass = options.requirepass ?? process.env.MINI_REDIS_PASSWORD;
 server({
   port: options.port,

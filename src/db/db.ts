@@ -10,8 +10,11 @@
 //   never from Date.now(). In production that is `asyncScheduler`; inside
 //   `TestScheduler.run` the very same code runs on virtual time, so expiry is tested
 //   with marbles, deterministically, without waiting.
-// - Each channel is a Subject: PUBLISH is `subject.next`, SUBSCRIBE is an Observable
-//   over it whose teardown forgets the channel when its last subscriber leaves.
+// - Each channel is a Subject: SUBSCRIBE is an Observable over it whose teardown
+//   forgets the channel when its last subscriber leaves, and PUBLISH ends in
+//   `subject.next`. What the Subject carries is a batch: the messages published to the
+//   channel since the last delivery (see `publish`), so that a subscriber's pipeline
+//   runs once per batch rather than once per message.
 
 import { Observable, SchedulerLike, Subject, Subscription, asyncScheduler } from 'rxjs';
 import { ChunkedBulk } from '../protocol/chunked-bulk';
@@ -124,8 +127,14 @@ export type Expiry =
   | 'keep';
 
 interface Channel {
-  readonly subject: Subject<Message>;
+  readonly subject: Subject<readonly Message[]>;
   subscribers: number;
+}
+
+/** Messages waiting for delivery to one channel's (or pattern's) subscribers, in order. */
+interface Run {
+  readonly channel: Channel;
+  readonly messages: Message[];
 }
 
 // setTimeout cannot wait longer than 2^31-1 ms; a later purge simply wakes up early,
@@ -136,6 +145,13 @@ const MAX_DELAY = 2 ** 31 - 1;
 export interface DbOptions {
   /** Where time comes from. Default: `asyncScheduler` (real time). */
   readonly scheduler?: SchedulerLike;
+  /**
+   * When published messages are delivered. Given, PUBLISH queues its message and calls
+   * this (once per batch) with the function that delivers what is queued; the server
+   * passes its end-of-turn hook (server/turn-flush.ts). Default: every PUBLISH delivers
+   * at once, before it returns.
+   */
+  readonly deliverLater?: (deliver: () => void) => void;
 }
 
 /** SCAN's answer: the next cursor (0 when done) and the keys of this step. */
@@ -160,8 +176,8 @@ const MAX_SNAPSHOTS = 16;
  * const db = new Db();
  * db.set('greeting', Buffer.from('hello'), { at: db.now() + 1000 }); // expires in 1 s
  * db.get('greeting')?.toString(); // 'hello'
- * db.subscribe('news').subscribe(({ message }) => console.log(message.toString()));
- * db.publish('news', Buffer.from('extra!')); // 1: one subscriber received it
+ * db.subscribe('news').pipe(concatAll()).subscribe(({ message }) => console.log(message.toString()));
+ * db.publish('news', Buffer.from('extra!')); // 1: one subscriber, and it has it already
  * ```
  */
 export class Db {
@@ -174,6 +190,10 @@ export class Db {
   private readonly channels = new Map<string, Channel>();
   private readonly patternChannels = new Map<string, Channel>();
   private readonly scheduler: SchedulerLike;
+  private readonly deliverLater: ((deliver: () => void) => void) | undefined;
+  /** Messages published but not yet delivered, in publication order (see `publish`). */
+  private outbox: Run[] = [];
+  private deliveryRequested = false;
 
   private readonly expirations = new ExpiryHeap();
   /** The one scheduled purge, and when it is due. */
@@ -200,6 +220,7 @@ export class Db {
 
   constructor(options: DbOptions = {}) {
     this.scheduler = options.scheduler ?? asyncScheduler;
+    this.deliverLater = options.deliverLater;
   }
 
   /** The current time, in milliseconds, as the Db sees it. */
@@ -458,16 +479,17 @@ export class Db {
   // ---- pub/sub ---------------------------------------------------------------
 
   /**
-   * The messages published to `channel`, from the moment of subscription. Hot: each
-   * subscriber sees what is published while it is subscribed. Unsubscribing is how a
-   * subscriber leaves; the last one out removes the channel.
+   * The messages published to `channel`, from the moment of subscription, in batches
+   * (see `publish`; `.pipe(concatAll())` gives them one by one). Hot: each subscriber
+   * sees what is published while it is subscribed. Unsubscribing is how a subscriber
+   * leaves; the last one out removes the channel.
    */
-  subscribe(channel: string): Observable<Message> {
+  subscribe(channel: string): Observable<readonly Message[]> {
     return this.join(this.channels, channel);
   }
 
-  /** The messages of every channel matching the glob `pattern` (PSUBSCRIBE). */
-  psubscribe(pattern: string): Observable<Message> {
+  /** The messages of every channel matching the glob `pattern` (PSUBSCRIBE), in batches. */
+  psubscribe(pattern: string): Observable<readonly Message[]> {
     return this.join(this.patternChannels, pattern);
   }
 
@@ -476,17 +498,24 @@ export class Db {
   // leaves (PUBSUB CHANNELS must forget it). Wrapping the Subject in an Observable of
   // our own puts the counting in its subscribe function and its teardown, so it cannot
   // drift: every way a subscription ends runs the teardown exactly once.
-  private join(registry: Map<string, Channel>, name: string): Observable<Message> {
-    return new Observable<Message>((subscriber) => {
+  //
+  // Delivering what is queued before a subscriber joins or leaves keeps the promise of
+  // "exactly what is published while subscribed": a newcomer does not receive a
+  // message published before it came, and one leaving still receives those published
+  // before it left.
+  private join(registry: Map<string, Channel>, name: string): Observable<readonly Message[]> {
+    return new Observable<readonly Message[]>((subscriber) => {
+      this.deliver();
       let entry = registry.get(name);
       if (entry === undefined) {
-        entry = { subject: new Subject<Message>(), subscribers: 0 };
+        entry = { subject: new Subject<readonly Message[]>(), subscribers: 0 };
         registry.set(name, entry);
       }
       const current = entry;
       current.subscribers++;
       const inner = current.subject.subscribe(subscriber);
       return () => {
+        this.deliver();
         inner.unsubscribe();
         current.subscribers--;
         if (current.subscribers === 0 && registry.get(name) === current) registry.delete(name);
@@ -496,27 +525,62 @@ export class Db {
 
   /**
    * Sends `message` to the subscribers of `channel` and of every matching pattern;
-   * returns how many received it (a client subscribed both ways counts twice, as in Redis).
+   * returns how many will receive it (a client subscribed both ways counts twice, as
+   * in Redis).
    */
-  // `subject.next` delivers synchronously: when publish() returns, every subscriber's
-  // session has already queued the message for its socket. That is why PUBLISH can
-  // answer the number of receivers, and why messages keep their publication order.
+  // The message is queued, and delivered in a batch with the others published in the
+  // same event-loop turn (or at once, without `deliverLater`). Ten publishers in one
+  // turn then cost each subscriber's pipeline one trip, carrying ten messages, instead
+  // of ten trips: measured on PUBLISH to 50 subscribers, that is 0.70x -> 0.90x of
+  // Redis's throughput. The receivers are counted now, which is what PUBLISH answers;
+  // and since everyone who joins or leaves gets the queue delivered first, they are
+  // exactly who receives it.
+  //
+  // The queue is one list in publication order: messages to the same channel in a row
+  // share a batch, and a subscriber of several channels (or of a channel and a pattern
+  // matching it) receives everything in the order it was published.
   publish(channel: string, message: Buffer): number {
     let receivers = 0;
     const entry = this.channels.get(channel);
     if (entry !== undefined) {
       receivers += entry.subscribers;
-      entry.subject.next({ channel, message });
+      this.queue(entry, { channel, message });
     }
     if (this.patternChannels.size > 0) {
-      for (const [pattern, patternEntry] of [...this.patternChannels]) {
+      for (const [pattern, patternEntry] of this.patternChannels) {
         if (!globMatch(pattern, channel)) continue;
         receivers += patternEntry.subscribers;
-        patternEntry.subject.next({ channel, message, pattern });
+        this.queue(patternEntry, { channel, message, pattern });
+      }
+    }
+    if (this.outbox.length > 0 && !this.deliveryRequested) {
+      if (this.deliverLater === undefined) this.deliver();
+      else {
+        this.deliveryRequested = true;
+        this.deliverLater(this.deliver);
       }
     }
     return receivers;
   }
+
+  private queue(channel: Channel, message: Message): void {
+    const last = this.outbox.length > 0 ? this.outbox[this.outbox.length - 1] : undefined;
+    if (last !== undefined && last.channel === channel) last.messages.push(message);
+    else this.outbox.push({ channel, messages: [message] });
+  }
+
+  /**
+   * Delivers every queued message now, each channel's run as one batch to its Subject.
+   * Whoever must see the messages in their place among other output calls it first: a
+   * subscribed connection, before and after each of its commands (server/session.ts).
+   */
+  readonly deliver = (): void => {
+    this.deliveryRequested = false;
+    if (this.outbox.length === 0) return;
+    const runs = this.outbox;
+    this.outbox = [];
+    for (const { channel, messages } of runs) channel.subject.next(messages);
+  };
 
   /** The number of subscribers of `channel` (PUBSUB NUMSUB). */
   subscribers(channel: string): number {
@@ -536,6 +600,7 @@ export class Db {
   /** Stops the purge timer and ends every channel (used on shutdown). */
   close(): void {
     this.closed = true;
+    this.deliver();
     this.purgeTask?.unsubscribe();
     this.purgeTask = undefined;
     for (const registry of [this.channels, this.patternChannels]) {

@@ -72,6 +72,7 @@ export function serveConnection(socket: Socket, db: Db, shutdown$: Observable<un
 
     const outputLimit = new OutputBufferLimit(Date.now);
     const overLimit = (unwritten: number): boolean => {
+      if (!outputLimit.mayExceed(unwritten)) return false;
       const limits = settings.outputLimits;
       const limit = client.subscriptions + client.patternSubscriptions > 0 ? limits.pubsub : limits.normal;
       if (!outputLimit.exceeded(unwritten, limit)) return false;

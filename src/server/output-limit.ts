@@ -27,6 +27,18 @@ export class OutputBufferLimit {
 
   constructor(private readonly now: () => number) {}
 
+  /**
+   * True when a client with `unwritten` bytes pending may be over a limit, so that
+   * `exceeded` must be asked. Below the uncounted 16 KB it cannot be; this also restarts
+   * the soft limit's clock (as `exceeded` would). The cheap check the writer makes as
+   * every pub/sub message is queued, before the limits are even looked up.
+   */
+  mayExceed(unwritten: number): boolean {
+    if (unwritten > UNCOUNTED_OUTPUT) return true;
+    this.softSince = undefined;
+    return false;
+  }
+
   /** True when a client with `unwritten` bytes pending must be closed under `limit`. */
   exceeded(unwritten: number, limit: OutputLimit): boolean {
     const used = unwritten - UNCOUNTED_OUTPUT;

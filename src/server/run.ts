@@ -12,7 +12,7 @@
 import type { AddressInfo } from 'node:net';
 import { ReplaySubject } from 'rxjs';
 import { Db } from '../db/db';
-import { DEFAULT_HOST, ServerOptions, server } from './server';
+import { DEFAULT_HOST, ServerOptions, server, serverDb } from './server';
 
 /** The options of {@link startServer}: those of {@link server}, less the two it provides itself. */
 export interface StartOptions extends Omit<ServerOptions, 'shutdown$' | 'onListening'> {}
@@ -45,7 +45,7 @@ export interface RunningServer {
  */
 export function startServer(options: StartOptions = {}): Promise<RunningServer> {
   return new Promise<RunningServer>((resolve, reject) => {
-    const db = options.db ?? new Db();
+    const db = options.db ?? serverDb();
     const shutdown$ = new ReplaySubject<void>(1);
     let started = false;
     let settle!: { resolve: () => void; reject: (err: unknown) => void };

@@ -19,6 +19,7 @@
 import type { AddressInfo } from 'node:net';
 import { NEVER, Observable, delay, map, merge, mergeMap, race, shareReplay, take, takeUntil } from 'rxjs';
 import { Db } from '../db/db';
+import { everyTurn } from './turn-flush';
 import { ServerState } from '../commands/server-state';
 import {
   DEFAULT_OUTPUT_BUFFER_LIMITS,
@@ -108,6 +109,15 @@ function configure(state: ServerState, options: ServerOptions): void {
 }
 
 /**
+ * A Db as a server wants it: published messages are delivered once per event-loop turn,
+ * in one batch per channel, just before the connections' output is written
+ * (turn-flush.ts). A Db made with `new Db()` works too; it delivers every message at once.
+ */
+export function serverDb(): Db {
+  return new Db({ deliverLater: (deliver) => everyTurn.atTurnEnd(deliver) });
+}
+
+/**
  * The whole server as one cold Observable: subscribing binds the port and serves
  * clients; it emits nothing, and completes once a shutdown (`shutdown$`) has closed the
  * listener and every connection. Unsubscribing stops everything at once.
@@ -119,7 +129,7 @@ function configure(state: ServerState, options: ServerOptions): void {
  * ```
  */
 export function server(options: ServerOptions = {}): Observable<never> {
-  const db = options.db ?? new Db();
+  const db = options.db ?? serverDb();
   const state = options.state ?? new ServerState();
   configure(state, options);
   const settings = settingsOf(state);

@@ -6,9 +6,9 @@
 //   replies$   each batch of requests, run synchronously in a plain loop, its replies
 //              encoded into one write;
 //   messages$  pub/sub: every channel this connection subscribes to is an Observable
-//              from the Db, and they are merged with `mergeMap` (the stand-in for
-//              Tokio's StreamMap), each one ended by `takeUntil` when that channel is
-//              unsubscribed.
+//              (of message batches) from the Db, and they are merged with `mergeMap`
+//              (the stand-in for Tokio's StreamMap), each one ended by `takeUntil` when
+//              that channel is unsubscribed.
 // Both write through one ReplyWriter, in program order, so a message can never
 // overtake a reply written before it.
 //
@@ -33,7 +33,7 @@ import { log } from '../log';
 interface Subscription {
   /** `channel:` or `pattern:` plus the name, so a channel and a pattern never collide. */
   readonly key: string;
-  readonly messages$: Observable<Message>;
+  readonly messages$: Observable<readonly Message[]>;
 }
 
 /**
@@ -45,12 +45,12 @@ interface Subscription {
 class Subscriptions {
   private readonly added$ = new Subject<Subscription>();
   private readonly removed$ = new Subject<string>();
-  readonly messages$: Observable<Message> = this.added$.pipe(
+  readonly messages$: Observable<readonly Message[]> = this.added$.pipe(
     mergeMap(({ key, messages$ }) => messages$.pipe(takeUntil(this.removed$.pipe(filter((left) => left === key))))),
   );
 
   /** The names of one kind (channels, or patterns), as a set. */
-  kind(prefix: string, source: (name: string) => Observable<Message>): SubscriptionSet {
+  kind(prefix: string, source: (name: string) => Observable<readonly Message[]>): SubscriptionSet {
     return new SubscriptionSet(prefix, source, this.added$, this.removed$);
   }
 
@@ -66,7 +66,7 @@ class SubscriptionSet {
 
   constructor(
     private readonly prefix: string,
-    private readonly source: (name: string) => Observable<Message>,
+    private readonly source: (name: string) => Observable<readonly Message[]>,
     private readonly added$: Subject<Subscription>,
     private readonly removed$: Subject<string>,
   ) {}
@@ -101,8 +101,8 @@ class ConnectionState implements ConnectionContext {
   private readonly patternSubscriptions: SubscriptionSet;
   closing = false;
 
-  /** The messages of every subscribed channel and pattern, merged. */
-  readonly messages$: Observable<Message>;
+  /** The messages of every subscribed channel and pattern, merged (in batches). */
+  readonly messages$: Observable<readonly Message[]>;
 
   constructor(
     readonly db: Db,
@@ -204,6 +204,12 @@ function runBatch(batch: FrameBatch, state: ConnectionState, writer: ReplyWriter
       }
     }
     const replies = execute(request, state);
+    // A subscribed connection receives messages in their place among its replies: as
+    // in Redis, a reply follows the messages published before it (by others earlier in
+    // this turn, or by this very command, to itself). So what is queued is delivered
+    // now, before the reply is written. (Joining or leaving a channel delivers the
+    // queue too, in the Db: that covers SUBSCRIBE and UNSUBSCRIBE themselves.)
+    if (state.subscriptionCount > 0) state.db.deliver();
     if (Array.isArray(replies)) for (const reply of replies) writer.write(reply);
     else writer.write(replies as Exclude<typeof replies, readonly unknown[]>);
     if (state.closing) return false;
@@ -211,31 +217,34 @@ function runBatch(batch: FrameBatch, state: ConnectionState, writer: ReplyWriter
   return true;
 }
 
-// A published message reaches every subscriber in the same synchronous loop, so
-// remembering the last encoding makes a fan-out to N subscribers encode once, not N times.
-let lastMessage: Message | undefined;
-const lastEncoded: Record<ProtocolVersion, Buffer | undefined> = { 2: undefined, 3: undefined };
-function encodeMessage(message: Message, protocol: ProtocolVersion): Buffer {
-  if (message !== lastMessage) {
-    lastMessage = message;
+// A batch reaches every subscriber of its channel in the same synchronous loop, so
+// remembering the last encoding makes a fan-out to N subscribers encode once, not N
+// times. It is kept as the one-element list the writer takes, so that each of the N
+// deliveries allocates nothing at all.
+let lastBatch: readonly Message[] | undefined;
+const lastEncoded: Record<ProtocolVersion, readonly Buffer[] | undefined> = { 2: undefined, 3: undefined };
+function encodeBatch(batch: readonly Message[], protocol: ProtocolVersion): readonly Buffer[] {
+  if (batch !== lastBatch) {
+    lastBatch = batch;
     lastEncoded[2] = lastEncoded[3] = undefined;
   }
   let encoded = lastEncoded[protocol];
   if (encoded === undefined) {
-    // ["message", channel, body] or ["pmessage", pattern, channel, body]: an array in
-    // RESP2, a push frame (out of band) in RESP3.
-    const parts = message.pattern === undefined ? ['message'] : ['pmessage', message.pattern];
-    const head = `${protocol === 3 ? '>' : '*'}${parts.length + 2}\r\n`;
-    const strings = [...parts, message.channel].map((part) => `$${part.length}\r\n${part}\r\n`).join('');
-    encoded = Buffer.concat([
-      Buffer.from(`${head}${strings}$${message.message.length}\r\n`, 'latin1'),
-      message.message,
-      Buffer.from('\r\n', 'latin1'),
-    ]);
+    const buffers: Buffer[] = [];
+    for (const message of batch) {
+      // ["message", channel, body] or ["pmessage", pattern, channel, body]: an array in
+      // RESP2, a push frame (out of band) in RESP3.
+      const parts = message.pattern === undefined ? ['message'] : ['pmessage', message.pattern];
+      const head = `${protocol === 3 ? '>' : '*'}${parts.length + 2}\r\n`;
+      const strings = [...parts, message.channel].map((part) => `$${part.length}\r\n${part}\r\n`).join('');
+      buffers.push(Buffer.from(`${head}${strings}$${message.message.length}\r\n`, 'latin1'), message.message, CRLF);
+    }
+    encoded = [Buffer.concat(buffers)];
     lastEncoded[protocol] = encoded;
   }
   return encoded;
 }
+const CRLF = Buffer.from('\r\n', 'latin1');
 
 export interface SessionOptions {
   /** Server-wide state (clients, stats, config). Default: a fresh one. */
@@ -277,13 +286,14 @@ export function session(db: Db, batches$: Observable<FrameBatch>, options: Sessi
     );
 
     const messages$ = state.messages$.pipe(
-      map((message): readonly Buffer[] => {
-        const encoded = encodeMessage(message, writer.protocol);
+      map((batch): readonly Buffer[] => {
+        const encoded = encodeBatch(batch, writer.protocol);
         // Usually nothing else is pending: hand over the shared encoding as it is. Only
-        // a message published by this very connection (RESP3) arrives mid-batch, and it
-        // must then queue behind the replies already written.
-        if (writer.length === 0) return [encoded];
-        writer.raw(encoded);
+        // messages delivered while this connection runs its own requests (it is
+        // subscribed: see runBatch) arrive mid-batch, and must then queue behind the
+        // replies already written.
+        if (writer.length === 0) return encoded;
+        writer.raw(encoded[0]);
         return writer.take();
       }),
     );
