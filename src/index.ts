@@ -20,7 +20,7 @@
 export { startServer } from './server/run';
 export { ShutdownTimeoutError } from './server/shutdown';
 export type { RunningServer, StartOptions } from './server/run';
-export { server, DEFAULT_PORT, DEFAULT_HOST, DEFAULT_MAX_CONNECTIONS } from './server/server';
+export { server, serverDb, DEFAULT_PORT, DEFAULT_HOST, DEFAULT_MAX_CONNECTIONS } from './server/server';
 export type { ServerOptions } from './server/server';
 export { session } from './server/session';
 export { Db } from './db/db';
@@ -32,6 +32,7 @@ export type { DecodeStep, Decoder } from './protocol/decode';
 export { decodeRequest } from './protocol/request';
 export { encode, ReplyWriter } from './protocol/encode';
 export { frames } from './protocol/frames';
+export { ChunkedBulk } from './protocol/chunked-bulk';
 export type { FrameBatch } from './protocol/frames';
 export { ProtocolError } from './protocol/errors';
 export { log } from './log';

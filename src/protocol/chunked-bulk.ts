@@ -13,6 +13,7 @@
 
 /** A bulk string held as the pieces it arrived in; `value` joins them on first use. */
 export class ChunkedBulk {
+  /** A bulk string, like any other: `{ type: 'bulk', value }`. */
   readonly type = 'bulk' as const;
   private joined: Buffer | undefined;
 
