@@ -15,7 +15,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { installed, startOurs } from './lib/processes';
+import { SERVER_MODULES_JS, installed, startOurs } from './lib/processes';
 import { redisBenchmark } from './lib/redis-benchmark';
 import { fmt, fmtInt, progress } from './lib/stats';
 import { Subscribers } from './lib/subscribers';
@@ -56,7 +56,8 @@ export async function runProfile(options: ProfileOptions): Promise<void> {
   const args = scenario.args(n);
   const title = scenario.title;
 
-  const server = await startOurs({ nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  // The per-module build, not the bundle: the profile's frames then name our source files.
+  const server = await startOurs({ nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`], script: SERVER_MODULES_JS });
   progress(`profiling mini-redis-rx (pid ${server.pid}, port ${server.port}): redis-benchmark ${args.join(' ')}`);
   let rows;
   let delivered = '';

@@ -15,6 +15,8 @@ import { freePort } from '../../spec/support/free-port';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SERVER_JS = path.join(ROOT, 'dist', 'bin', 'server.js');
+/** The same server as tsc's per-module output: what a profile should run, so that its frames name our files. */
+export const SERVER_MODULES_JS = path.join(ROOT, 'dist', 'src', 'cli', 'server.js');
 export const HOST = '127.0.0.1';
 
 /** A server under test. `name` appears in tables and progress lines. */
@@ -142,10 +144,12 @@ export interface OursOptions {
   readonly port?: number;
   /** Extra node flags, e.g. `--cpu-prof`. */
   readonly nodeFlags?: readonly string[];
+  /** The script to run: the bundled binary (default), or SERVER_MODULES_JS. */
+  readonly script?: string;
 }
 
 /**
- * Starts this project's server (`node dist/src/cli/server.js`). With port 0 it runs at
+ * Starts this project's server (`node dist/bin/server.js`, the bundle `npm start` runs). With port 0 it runs at
  * log level info, and the port is read from its `listening on HOST:PORT` line.
  * Resolves once it answers PING.
  */
@@ -153,7 +157,7 @@ export async function startOurs(options: OursOptions = {}): Promise<ServerProces
   const requested = options.port ?? 0;
   const child = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), SERVER_JS, '--port', String(requested), '--log-level', requested === 0 ? 'info' : 'warn'],
+    [...(options.nodeFlags ?? []), options.script ?? SERVER_JS, '--port', String(requested), '--log-level', requested === 0 ? 'info' : 'warn'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   track(child);
