@@ -1,7 +1,7 @@
 // The command-line flags the benchmark entry points (run.ts, client-bench.ts) read the
 // same way: `--name` switches, `--name value` options, and the two that set how long a
 // run takes, --quick and --rounds N (or the BENCH_ROUNDS environment variable; 1 round
-// with --quick, else 3). Kept in one place so that `npm run bench -- --client` and
+// with --quick, else 5). Kept in one place so that `npm run bench -- --client` and
 // running client-bench.ts alone understand the same words.
 
 export interface BenchArgs {
@@ -22,7 +22,7 @@ export function benchArgs(argv: readonly string[] = process.argv.slice(2)): Benc
     return i === -1 ? undefined : argv[i + 1];
   };
   const quick = flag('--quick');
-  const rounds = Number(value('--rounds') ?? process.env.BENCH_ROUNDS ?? (quick ? 1 : 3));
+  const rounds = Number(value('--rounds') ?? process.env.BENCH_ROUNDS ?? (quick ? 1 : 5));
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a positive integer, got ${rounds}`);
   return { flag, value, quick, rounds };
 }
