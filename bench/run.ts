@@ -15,9 +15,11 @@
 //   a server per file.
 // - The client benchmark (client-bench.ts): our Observable client against ioredis.
 //
-// The two servers run interleaved (ours, redis, ours, redis, ...) for several rounds, and
-// the median of the rounds is reported, so that a burst of noise on a shared machine
-// lands on one sample of one server rather than on a whole column. Results are printed
+// The two servers run interleaved (ours, redis, ours, redis, ...) for several rounds,
+// after one unrecorded warm-up pass (V8 compiles each hot path during its first calls),
+// and the median of the rounds is reported, so that a burst of noise on a shared machine
+// lands on one sample of one server rather than on a whole column; each ratio is the
+// median of the per-round ratios, whose two samples were taken back to back. Results are printed
 // and written to bench/RESULTS.md. Nothing here asserts: targets are shown, not enforced.
 //
 // Flags: --quick (fewer requests, one round; RESULTS.md is left alone), --rounds N (or
@@ -67,7 +69,7 @@ const selected = (part: Part): boolean => onlyList === undefined || onlyList.inc
  */
 const N = quick
   ? { p1: 20_000, p16: 100_000, big: 1_000, publish: 2_000, memory: 100_000, startups: 3, clientConcurrent: 20_000 }
-  : { p1: 100_000, p16: 1_000_000, big: 10_000, publish: 20_000, memory: 1_000_000, startups: 5, clientConcurrent: 100_000 };
+  : { p1: 100_000, p16: 1_000_000, big: 20_000, publish: 20_000, memory: 1_000_000, startups: 5, clientConcurrent: 100_000 };
 const SUBSCRIBERS = 50;
 const CHANNEL = 'ch';
 const MESSAGE = 'hello';
@@ -166,9 +168,40 @@ async function publishCase(server: ServerProcess, side: Side, tag: string): Prom
   }
 }
 
+/** The same redis-benchmark arguments with a tenth of the requests. */
+const tenth = (args: readonly string[]): string[] =>
+  args.map((arg, i) => (args[i - 1] === '-n' ? String(Math.max(1, Math.round(Number(arg) / 10))) : arg));
+
+/**
+ * One unrecorded pass of every selected case, at a tenth of the requests, against both
+ * servers: V8 compiles our hot paths (each case has its own: the 100 kB path, the
+ * fan-out) during their first thousands of calls, and round 1 would otherwise measure
+ * the compiler as much as the server.
+ */
+async function warmUp(servers: ReadonlyArray<readonly [ServerProcess, Side]>): Promise<void> {
+  progress('warm-up: every case once, a tenth of the requests, not recorded');
+  for (const c of CASES) {
+    if (!selected(c.id as Part)) continue;
+    for (const [server] of servers) await redisBenchmark(server.port, tenth(c.args));
+  }
+  if (!selected('publish')) return;
+  const count = Math.max(1, Math.round(N.publish / 10));
+  for (const [server] of servers) {
+    const subs = await Subscribers.open(server.port, SUBSCRIBERS, CHANNEL, MESSAGE);
+    try {
+      const started = process.hrtime.bigint();
+      await redisBenchmark(server.port, ['-c', '10', '-n', String(count), 'publish', CHANNEL, MESSAGE]);
+      await subs.waitFor(count, started);
+    } finally {
+      subs.close();
+    }
+  }
+}
+
 async function throughputRounds(ours: ServerProcess, redis: ServerProcess | undefined): Promise<void> {
   const servers: Array<[ServerProcess, Side]> = [[ours, 'ours']];
   if (redis) servers.push([redis, 'redis']);
+  await warmUp(servers);
   for (let round = 1; round <= rounds; round++) {
     const tag = `round ${round}/${rounds}`;
     for (const c of CASES) {
