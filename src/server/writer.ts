@@ -5,10 +5,11 @@
 //
 // Three details carry the performance and the safety of the server:
 // - Output is queued and written once per event-loop turn, when the turn's I/O
-//   callbacks are done (setImmediate runs right after them), the way Redis writes its
-//   clients' buffers once per event-loop iteration. For pub/sub this is decisive: the
-//   messages of ten publishers reach each subscriber in one write, not ten, and a
-//   queued message costs an array push instead of a trip through the stream machinery.
+//   callbacks are done (turn-flush.ts: one setImmediate for the whole server), the way
+//   Redis writes its clients' buffers once per event-loop iteration. For pub/sub this is
+//   decisive: the messages of ten publishers reach each subscriber in one write, not
+//   ten, and a queued message costs an array push instead of a trip through the stream
+//   machinery.
 // - Backpressure: when the unwritten output (queued here, or waiting in the socket's
 //   own buffer) passes the high-water mark, stop reading from this client until the
 //   socket drains. It is checked as each batch of replies is queued, not only when the
