@@ -38,13 +38,16 @@
 //
 // Exercises:
 // 1. In src/server/session.ts (class Subscriptions), remove the takeUntil: replace
-//    `source(name).pipe(takeUntil(this.removed$.pipe(filter((left) => left === name))))`
-//    by `source(name)`. "UNSUBSCRIBE ends that channel's inner Observable" fails: channel
+//    `messages$.pipe(takeUntil(this.removed$.pipe(filter((left) => left === key))))`
+//    by `messages$`. "UNSUBSCRIBE ends that channel's inner Observable" fails: channel
 //    x is never unsubscribed (its marble has no `!`), its message 3 still arrives, and
 //    the connection's output never completes.
 // 2. In src/db/db.ts (join), delete the line that removes the channel when
 //    `current.subscribers === 0`. "the last subscriber out removes the channel" fails:
 //    PUBSUB CHANNELS would list a channel nobody listens to.
+// 3. In src/db/db.ts (join), delete the `this.deliver();` that comes first in the
+//    subscribe function. "with deliverLater, the messages of one turn..." fails: the
+//    newcomer receives 'd', a message published before it subscribed.
 
 import { concatAll, map } from 'rxjs';
 import { Db, type Message } from '../../src/db/db';

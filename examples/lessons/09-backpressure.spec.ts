@@ -18,8 +18,9 @@
 // every stage between the socket and the writer is synchronous.
 //
 // The same edge batches: replies queued during one event-loop turn are written with
-// one `socket.write()` at the end of the turn (setImmediate), as Redis writes each
-// client's buffer once per event-loop iteration.
+// one `socket.write()` at the end of the turn (src/server/turn-flush.ts: one
+// setImmediate for the whole server), as Redis writes each client's buffer once per
+// event-loop iteration.
 //
 // Why no marbles here: the writer is driven by the event loop (setImmediate, 'drain'),
 // not by an RxJS scheduler, so virtual time cannot reach it. These tests wait for one
@@ -30,8 +31,8 @@
 //    two tests that end with 'drain' fail: the socket stays paused forever, and the PING
 //    that waited is never answered.
 // 2. In src/server/writer.ts `next`, write at once instead of once per turn: replace
-//    `setImmediate(flush);` by `flush();`. "replies queued in one turn leave in one
-//    write" fails: three writes instead of one.
+//    `everyTurn.flushThisTurn(flush);` by `flush();`. "replies queued in one turn leave
+//    in one write" fails: three writes instead of one.
 
 import type { Socket } from 'node:net';
 import { NEVER, Subject } from 'rxjs';
