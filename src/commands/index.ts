@@ -4,6 +4,7 @@
 // failure gets Redis's text.
 
 import type { BulkFrame, Frame } from '../protocol/frame';
+import { sameBytes } from '../protocol/latin1';
 import { ConnectionContext, ReplyError, Replies, SubcommandSyntaxError } from './command';
 import { AnyCommand, lookup, register, registry } from './registry';
 import { connectionCommands } from './connection';
@@ -24,7 +25,7 @@ export function execute(request: Frame, context: ConnectionContext): Replies {
   // ChunkedBulk, which only a command with `parseBulks` gets without a join.
   const items = bulkStrings(request);
   if (items === undefined) return { type: 'error', value: 'ERR Protocol error: expected an array of bulk strings' };
-  let spec = lookup(items[0].value.toString('latin1'));
+  let spec = lookup(nameOf(items[0].value));
   if (spec === undefined) return unknownCommand(valuesOf(items));
   let argsStart = 1;
   // A container (CLIENT, CONFIG...) routes to its subcommand, as Redis's lookupCommand.
@@ -58,8 +59,8 @@ export function execute(request: Frame, context: ConnectionContext): Replies {
   }
   context.client.lastCommand = spec.name;
   context.server.stats.commandsProcessed++;
-  const args = items.slice(argsStart);
-  const parsed: unknown = spec.parseBulks !== undefined ? spec.parseBulks(args) : spec.parse(valuesOf(args));
+  const parsed: unknown =
+    spec.parseBulks !== undefined ? spec.parseBulks(items.slice(argsStart)) : spec.parse(valuesOf(items, argsStart));
   if (parsed instanceof SubcommandSyntaxError) {
     const container = spec.name.split('|')[0].toUpperCase();
     return {
@@ -80,11 +81,19 @@ function bulkStrings(request: Frame): readonly BulkFrame[] | undefined {
   return request.value as readonly BulkFrame[];
 }
 
-/** The arguments' bytes (a ChunkedBulk is joined here). */
-function valuesOf(items: readonly BulkFrame[]): Buffer[] {
-  const args: Buffer[] = new Array<Buffer>(items.length);
-  for (let i = 0; i < items.length; i++) args[i] = items[i].value;
+/** The arguments' bytes from `start` on (a ChunkedBulk is joined here). */
+function valuesOf(items: readonly BulkFrame[], start = 0): Buffer[] {
+  const args: Buffer[] = new Array<Buffer>(items.length - start);
+  for (let i = start; i < items.length; i++) args[i - start] = items[i].value;
   return args;
+}
+
+// Clients send the same command over and over (a pipeline of GETs, a loop of SETs): when
+// the name's bytes spell the last name again, that string is reused rather than made.
+let lastName = '';
+function nameOf(bytes: Buffer): string {
+  if (!sameBytes(bytes, lastName)) lastName = bytes.toString('latin1');
+  return lastName;
 }
 
 // Redis prints arguments with printf's %s, which stops at a NUL byte, and then turns

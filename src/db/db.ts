@@ -18,6 +18,7 @@
 
 import { Observable, SchedulerLike, Subject, Subscription, asyncScheduler } from 'rxjs';
 import { ChunkedBulk } from '../protocol/chunked-bulk';
+import { sameBytes } from '../protocol/latin1';
 import { ExpiryHeap } from './expiry-heap';
 import { globMatch } from './glob';
 
@@ -50,12 +51,6 @@ const SMALL_VALUE = 4096;
 /** Values up to this many bytes may share one string with the previous value set. */
 const SHARED_VALUE = 64;
 
-/** Do these bytes spell this latin1 string? (A short loop: no conversion, no allocation.) */
-function sameBytes(bytes: Buffer, text: string): boolean {
-  if (bytes.length !== text.length) return false;
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== text.charCodeAt(i)) return false;
-  return true;
-}
 
 /**
  * A key as commands see it: its type, its value (as bytes) and its expiry. A short-lived
