@@ -144,12 +144,29 @@ function recordRows(side: Side, tests: Readonly<Record<string, string>>, rows: M
   return parts.join(', ');
 }
 
-async function publishCase(server: ServerProcess, side: Side, tag: string): Promise<void> {
+/**
+ * Opens the subscribers, runs `redis-benchmark publish` with `count` requests, waits for
+ * the deliveries to stop, and hands the subscribers, the rows and the time to `report`
+ * before closing them.
+ */
+async function publishRun(
+  server: ServerProcess,
+  count: number,
+  report: (subs: Subscribers, rows: Map<string, BenchmarkRow>, lastMs: number) => void = () => undefined,
+): Promise<void> {
   const subs = await Subscribers.open(server.port, SUBSCRIBERS, CHANNEL, MESSAGE);
   try {
     const started = process.hrtime.bigint();
-    const rows = await redisBenchmark(server.port, ['-c', '10', '-n', String(N.publish), 'publish', CHANNEL, MESSAGE]);
-    const lastMs = await subs.waitFor(N.publish, started);
+    const rows = await redisBenchmark(server.port, ['-c', '10', '-n', String(count), 'publish', CHANNEL, MESSAGE]);
+    const lastMs = await subs.waitFor(count, started);
+    report(subs, rows, lastMs);
+  } finally {
+    subs.close();
+  }
+}
+
+async function publishCase(server: ServerProcess, side: Side, tag: string): Promise<void> {
+  await publishRun(server, N.publish, (subs, rows, lastMs) => {
     const line = recordRows(side, { [`publish ${CHANNEL} ${MESSAGE}`]: 'PUBLISH' }, rows);
     const expected = N.publish * SUBSCRIBERS;
     const total = subs.total;
@@ -165,9 +182,7 @@ async function publishCase(server: ServerProcess, side: Side, tag: string): Prom
       `  ${server.name}: ${line}; delivered ${fmtInt(total)}/${fmtInt(expected)} ` +
         `(${short === 0 ? 'all' : `${short} subscribers short`}), ${fmtInt(total / (lastMs / 1000))} msgs/s end to end`,
     );
-  } finally {
-    subs.close();
-  }
+  });
 }
 
 /** The same redis-benchmark arguments with a tenth of the requests. */
@@ -187,17 +202,7 @@ async function warmUp(servers: ReadonlyArray<readonly [ServerProcess, Side]>): P
     for (const [server] of servers) await redisBenchmark(server.port, tenth(c.args));
   }
   if (!selected('publish')) return;
-  const count = Math.max(1, Math.round(N.publish / 10));
-  for (const [server] of servers) {
-    const subs = await Subscribers.open(server.port, SUBSCRIBERS, CHANNEL, MESSAGE);
-    try {
-      const started = process.hrtime.bigint();
-      await redisBenchmark(server.port, ['-c', '10', '-n', String(count), 'publish', CHANNEL, MESSAGE]);
-      await subs.waitFor(count, started);
-    } finally {
-      subs.close();
-    }
-  }
+  for (const [server] of servers) await publishRun(server, Math.max(1, Math.round(N.publish / 10)));
 }
 
 async function throughputRounds(ours: ServerProcess, redis: ServerProcess | undefined): Promise<void> {
