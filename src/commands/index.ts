@@ -9,12 +9,26 @@ import { ConnectionContext, ReplyError, Replies, SubcommandSyntaxError } from '.
 import { AnyCommand, lookup, register, registry } from './registry';
 import { connectionCommands } from './connection';
 import { host, post } from './connection/security-warning';
+import { hashCommands } from './hashes';
 import { keyspaceCommands } from './keyspace';
+import { listCommands } from './lists';
 import { pubsubCommands } from './pubsub';
 import { serverCommands } from './server';
+import { setCommands } from './sets';
+import { sortedSetCommands } from './sorted-sets';
 import { stringCommands } from './strings';
 
-register([...connectionCommands, ...stringCommands, ...keyspaceCommands, ...pubsubCommands, ...serverCommands]);
+register([
+  ...connectionCommands,
+  ...stringCommands,
+  ...keyspaceCommands,
+  ...listCommands,
+  ...hashCommands,
+  ...setCommands,
+  ...sortedSetCommands,
+  ...pubsubCommands,
+  ...serverCommands,
+]);
 
 /** Every command, by lower-case name. */
 export const commands: ReadonlyMap<string, AnyCommand> = registry;

@@ -1,0 +1,7 @@
+// The sorted-set commands (ZADD, ZRANGE, ZUNIONSTORE, BZPOPMIN...), one file each,
+// registered as one group by src/commands/index.ts (see src/commands/strings/index.ts
+// for how groups work).
+
+import type { AnyCommand } from '../registry';
+
+export const sortedSetCommands: readonly AnyCommand[] = [];
