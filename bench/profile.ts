@@ -10,6 +10,9 @@
 // against it, stops it with SIGINT (the server exits 0, and node writes the profile on
 // exit), then summarizes the profile with profile-summary.ts and writes the summary to
 // bench/PROFILE.md (bench/PROFILE-publish.md, bench/PROFILE-big.md). DIR is /tmp/prof, or BENCH_PROF_DIR.
+// `npm run bench -- --profile types`: redis-benchmark's data-type tests (issue 11) at -P 16,
+// the nine simple ones by default, or those named by --tests (e.g. `--tests lrange_600`),
+// at another depth with --pipeline N; written to bench/PROFILE-types.md.
 // With --quick: fewer requests, and the .md files are left alone.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,7 +26,11 @@ import { newestProfile, summarize } from './profile-summary';
 
 export interface ProfileOptions {
   readonly quick: boolean;
-  readonly scenario: 'pipelined' | 'publish' | 'big';
+  readonly scenario: 'pipelined' | 'publish' | 'big' | 'types';
+  /** For `types`: redis-benchmark's -t list (default: the nine simple data-type tests). */
+  readonly tests?: string;
+  /** For `types`: -P (default 16). */
+  readonly pipeline?: number;
 }
 
 export async function runProfile(options: ProfileOptions): Promise<void> {
@@ -49,6 +56,16 @@ export async function runProfile(options: ProfileOptions): Promise<void> {
       args: (n: number) => ['-c', '10', '-d', '100000', '-t', 'set', '-n', String(n)],
       title: 'SET of 100 kB values (redis-benchmark -c 10 -d 100000)',
       out: 'PROFILE-big.md',
+    },
+    types: {
+      n: options.quick ? 100_000 : /lrange/.test(options.tests ?? '') ? 50_000 : 500_000,
+      args: (n: number) => [
+        '-c', '50', '-P', String(options.pipeline ?? 16),
+        '-t', options.tests ?? 'lpush,rpush,lpop,rpop,sadd,hset,spop,zadd,zpopmin',
+        '-n', String(n),
+      ],
+      title: `redis-benchmark data-type tests (${options.tests ?? 'lpush ... zpopmin'}, -P ${options.pipeline ?? 16})`,
+      out: 'PROFILE-types.md',
     },
   };
   const scenario = scenarios[options.scenario];

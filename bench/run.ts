@@ -13,6 +13,11 @@
 // - Memory: RSS growth of a fresh server after ~632k distinct keys (SET -r 1000000).
 // - Start-up: spawn to the first PONG, the number that matters when a test suite starts
 //   a server per file.
+// - The data types (issue 11): redis-benchmark's own list, set, hash and sorted-set tests
+//   (lpush ... zpopmin, lrange_100, lrange_600) at -P 1 and -P 16, each run from an empty
+//   keyspace (FLUSHALL first); and the RSS growth of 100,000 small hashes, sorted sets and
+//   sets (types-workloads.ts), the encodings (listpack, intset) Redis is compact with.
+//   A test whose command our server does not know yet is reported as such, not run.
 // - The client benchmark (client-bench.ts): our Observable client against ioredis.
 //
 // The two servers run interleaved (ours, redis, ours, redis, ...) for several rounds,
@@ -24,9 +29,11 @@
 //
 // Flags: --quick (fewer requests, one round; RESULTS.md is left alone), --rounds N (or
 // BENCH_ROUNDS), --client (client benchmark only), --skip-client, --profile
-// [publish|big] (profile our server under pipelined SET/GET, PUBLISH fan-out or 100 kB
-// SETs; see profile.ts), --only LIST (some of p1,p16,big,publish,memory,startup,client,
-// comma-separated; RESULTS.md is then left alone), --out FILE.
+// [publish|big|types] (profile our server under pipelined SET/GET, PUBLISH fan-out, 100 kB
+// SETs or the data-type tests, with --tests LIST and --pipeline N; see profile.ts), --only LIST (some of p1,p16,big,publish,memory,startup,client,
+// types-p1,types-p16,types-memory, comma-separated, `types` naming the last three;
+// RESULTS.md is then left alone, except that a types-only run rewrites its data-types
+// section), --out FILE.
 
 import { spawn } from 'node:child_process';
 import { writeFileSync, readFileSync } from 'node:fs';
@@ -49,6 +56,15 @@ import {
 import { redisBenchmark, type BenchmarkRow } from './lib/redis-benchmark';
 import { fmt, fmtInt, fmtRatio, markdownTable, median, progress, ratio } from './lib/stats';
 import { Subscribers } from './lib/subscribers';
+import {
+  MEMORY_DATASETS,
+  TYPE_TESTS,
+  flushAll,
+  loadDataset,
+  probeTypeTests,
+  type MemoryDataset,
+  type TypeTest,
+} from './lib/types-workloads';
 import { runProfile } from './profile';
 
 // ---- options ----------------------------------------------------------------------
@@ -56,12 +72,21 @@ import { runProfile } from './profile';
 const { flag, value, quick, rounds } = benchArgs();
 
 /** The parts --only names (all of them without it). */
-const PARTS = ['p1', 'p16', 'big', 'publish', 'memory', 'startup', 'client'] as const;
+const PARTS = ['p1', 'p16', 'big', 'publish', 'memory', 'startup', 'client', 'types-p1', 'types-p16', 'types-memory'] as const;
 type Part = (typeof PARTS)[number];
-const onlyList = value('--only')?.split(',').map((p) => p.trim());
+/** Names that stand for several parts. */
+const GROUPS: Readonly<Record<string, readonly Part[]>> = { types: ['types-p1', 'types-p16', 'types-memory'] };
+const onlyList = value('--only')
+  ?.split(',')
+  .map((p) => p.trim())
+  .flatMap((p) => GROUPS[p] ?? [p]);
 const unknownPart = onlyList?.find((p) => !(PARTS as readonly string[]).includes(p));
-if (unknownPart !== undefined) throw new Error(`--only: unknown part ${unknownPart} (known: ${PARTS.join(', ')})`);
+if (unknownPart !== undefined) {
+  throw new Error(`--only: unknown part ${unknownPart} (known: ${PARTS.join(', ')}, and ${Object.keys(GROUPS).join(', ')})`);
+}
 const selected = (part: Part): boolean => onlyList === undefined || onlyList.includes(part);
+/** Only data-type parts were asked for: such a run rewrites RESULTS.md's data-types section. */
+const typesOnly = onlyList !== undefined && onlyList.every((p) => p.startsWith('types-'));
 
 /**
  * Requests per redis-benchmark run: about 1-3 s each for our server on a 2-core machine
@@ -72,6 +97,16 @@ const selected = (part: Part): boolean => onlyList === undefined || onlyList.inc
 const N = quick
   ? { p1: 20_000, p16: 100_000, big: 1_000, publish: 2_000, memory: 100_000, startups: 3, clientConcurrent: 20_000 }
   : { p1: 200_000, p16: 1_000_000, big: 20_000, publish: 40_000, memory: 1_000_000, startups: 5, clientConcurrent: 100_000 };
+/**
+ * Requests per data-type run, per test: the nine simple tests run in one redis-benchmark
+ * (LPOP and RPOP pop what LPUSH and RPUSH pushed), LRANGE_100 and LRANGE_600 in one each
+ * (each preceded by redis-benchmark's own filling LPUSH of as many elements), sized so
+ * that each test takes one to three seconds on redis-server here (LRANGE_600 moves 600
+ * elements per request, hence its small count).
+ */
+const NT = quick
+  ? { p1: 10_000, p16: 50_000, lrange100: 10_000, lrange600: 2_000 }
+  : { p1: 100_000, p16: 500_000, lrange100: 100_000, lrange600: 20_000 };
 const SUBSCRIBERS = 50;
 const CHANNEL = 'ch';
 const MESSAGE = 'hello';
@@ -104,11 +139,17 @@ const deliveryProblems: string[] = [];
 // ---- the throughput cases -------------------------------------------------------------
 
 interface Case {
-  readonly id: string;
+  readonly id: Part;
   readonly label: string;
   readonly args: readonly string[];
   /** redis-benchmark test name -> metric id */
   readonly tests: Readonly<Record<string, string>>;
+  /**
+   * A data-type case: FLUSHALL before each run (the lists would otherwise grow from one
+   * round to the next), and a failed run is recorded as a gap (NaN) rather than ending
+   * the benchmark, since a command may still be missing or wrong.
+   */
+  readonly types?: boolean;
 }
 
 const CASES: readonly Case[] = [
@@ -132,10 +173,93 @@ const CASES: readonly Case[] = [
   },
 ];
 
-function recordRows(side: Side, tests: Readonly<Record<string, string>>, rows: Map<string, BenchmarkRow>): string {
+/** The metric id of a data-type test at a pipeline depth: `LPUSH -P16`. */
+const typeMetric = (t: TypeTest, pipeline: 1 | 16) => `${t.label} -P${pipeline}`;
+
+/** Data-type tests our server cannot run yet (unknown command), with its answer. */
+const typeUnavailable = new Map<string, string>();
+/** Data-type runs that failed (redis-benchmark exited with an error), per metric. */
+const typeFailures = new Map<string, string[]>();
+
+/**
+ * The data-type cases, limited to the tests whose commands our server knows (both servers
+ * run the same tests, so that LPOP pops from the same list on both).
+ */
+function typeCases(): Case[] {
+  const runnable = TYPE_TESTS.filter((t) => !typeUnavailable.has(t.name));
+  const cases: Case[] = [];
+  for (const pipeline of [1, 16] as const) {
+    const id: Part = pipeline === 1 ? 'types-p1' : 'types-p16';
+    const groups: Array<[readonly TypeTest[], number, string]> = [
+      [runnable.filter((t) => !t.name.startsWith('lrange_')), pipeline === 1 ? NT.p1 : NT.p16, 'lists, sets, hashes, sorted sets'],
+      [runnable.filter((t) => t.name === 'lrange_100'), NT.lrange100, 'LRANGE_100'],
+      [runnable.filter((t) => t.name === 'lrange_600'), NT.lrange600, 'LRANGE_600'],
+    ];
+    for (const [tests, n, what] of groups) {
+      if (tests.length === 0) continue;
+      cases.push({
+        id,
+        label: `${what}, 50 clients, -P ${pipeline}`,
+        args: ['-c', '50', '-P', String(pipeline), '-t', tests.map((t) => t.name).join(','), '-n', String(n)],
+        tests: Object.fromEntries(tests.map((t) => [t.row, typeMetric(t, pipeline)])),
+        types: true,
+      });
+    }
+  }
+  return cases;
+}
+
+/** Asks our server which data-type tests it can run; the rest are reported, not run. */
+async function probeTypes(ours: ServerProcess): Promise<void> {
+  const probe = await probeTypeTests(ours.port);
+  for (const [name, error] of probe) if (error !== undefined) typeUnavailable.set(name, error);
+  if (typeUnavailable.size === 0) return progress('data types: mini-redis-rx knows every command the tests send');
+  progress(
+    `data types: mini-redis-rx cannot run ${[...typeUnavailable.keys()].join(', ')} yet ` +
+      `(it answers e.g. "${[...typeUnavailable.values()][0]}"): those tests are reported, not run`,
+  );
+}
+
+/**
+ * One run of a case against one server. A data-type run starts from an empty keyspace, and
+ * its failure (an error reply stops redis-benchmark) is recorded as a gap, not thrown.
+ */
+async function runCase(c: Case, server: ServerProcess, side: Side | undefined): Promise<void> {
+  if (!c.types) {
+    const rows = await redisBenchmark(server.port, c.args);
+    if (side) progress(`  ${server.name}: ${recordRows(side, c.tests, rows)}`);
+    return;
+  }
+  await flushAll(server.port);
+  let rows: Map<string, BenchmarkRow>;
+  try {
+    rows = await redisBenchmark(server.port, c.args);
+  } catch (err) {
+    const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ');
+    progress(`  ${server.name}: FAILED: ${message}`);
+    for (const metric of Object.values(c.tests)) {
+      if (!side) continue;
+      record(`${metric} rps`, side, NaN);
+      record(`${metric} p50`, side, NaN);
+      const list = typeFailures.get(metric) ?? [];
+      list.push(`${server.name}: ${message}`);
+      typeFailures.set(metric, list);
+    }
+    return;
+  }
+  if (side) progress(`  ${server.name}: ${recordRows(side, c.tests, rows, true)}`);
+}
+
+function recordRows(side: Side, tests: Readonly<Record<string, string>>, rows: Map<string, BenchmarkRow>, gaps = false): string {
   const parts: string[] = [];
   for (const [test, metric] of Object.entries(tests)) {
     const row = rows.get(test);
+    if (!row && gaps) {
+      record(`${metric} rps`, side, NaN);
+      record(`${metric} p50`, side, NaN);
+      parts.push(`${test} missing`);
+      continue;
+    }
     if (!row) throw new Error(`redis-benchmark gave no ${test} row`);
     record(`${metric} rps`, side, row.rps);
     record(`${metric} p50`, side, row.p50Ms);
@@ -195,11 +319,11 @@ const tenth = (args: readonly string[]): string[] =>
  * fan-out) during their first thousands of calls, and round 1 would otherwise measure
  * the compiler as much as the server.
  */
-async function warmUp(servers: ReadonlyArray<readonly [ServerProcess, Side]>): Promise<void> {
+async function warmUp(servers: ReadonlyArray<readonly [ServerProcess, Side]>, cases: readonly Case[]): Promise<void> {
   progress('warm-up: every case once, a tenth of the requests, not recorded');
-  for (const c of CASES) {
-    if (!selected(c.id as Part)) continue;
-    for (const [server] of servers) await redisBenchmark(server.port, tenth(c.args));
+  for (const c of cases) {
+    if (!selected(c.id)) continue;
+    for (const [server] of servers) await runCase({ ...c, args: tenth(c.args) }, server, undefined);
   }
   if (!selected('publish')) return;
   for (const [server] of servers) await publishRun(server, Math.max(1, Math.round(N.publish / 10)));
@@ -208,16 +332,15 @@ async function warmUp(servers: ReadonlyArray<readonly [ServerProcess, Side]>): P
 async function throughputRounds(ours: ServerProcess, redis: ServerProcess | undefined): Promise<void> {
   const servers: Array<[ServerProcess, Side]> = [[ours, 'ours']];
   if (redis) servers.push([redis, 'redis']);
-  await warmUp(servers);
+  if (selected('types-p1') || selected('types-p16')) await probeTypes(ours);
+  const cases = [...CASES, ...(selected('types-p1') || selected('types-p16') ? typeCases() : [])];
+  await warmUp(servers, cases);
   for (let round = 1; round <= rounds; round++) {
     const tag = `round ${round}/${rounds}`;
-    for (const c of CASES) {
-      if (!selected(c.id as Part)) continue;
+    for (const c of cases) {
+      if (!selected(c.id)) continue;
       progress(`${tag}: ${c.label} (redis-benchmark ${c.args.join(' ')})`);
-      for (const [server, side] of servers) {
-        const rows = await redisBenchmark(server.port, c.args);
-        progress(`  ${server.name}: ${recordRows(side, c.tests, rows)}`);
-      }
+      for (const [server, side] of servers) await runCase(c, server, side);
     }
     if (!selected('publish')) continue;
     progress(`${tag}: PUBLISH to ${SUBSCRIBERS} subscribers (redis-benchmark -c 10 -n ${N.publish} publish ${CHANNEL} ${MESSAGE})`);
@@ -253,6 +376,57 @@ async function memoryRounds(haveRedis: boolean): Promise<void> {
         );
       } finally {
         await server.stop();
+      }
+    }
+  }
+}
+
+/** Datasets our server could not load (an error reply, e.g. unknown command), with the error. */
+const typeMemoryErrors = new Map<string, string>();
+const memoryMetric = (d: MemoryDataset) => `RSS growth, ${d.id}`;
+
+/**
+ * The data-type memory measurement, as memoryRounds does it for strings: a fresh server per
+ * dataset and round, VmRSS read after the first PONG, right after the load, and one second
+ * later. A dataset our server refuses is reported once and not tried again.
+ */
+async function typeMemoryRounds(haveRedis: boolean): Promise<void> {
+  for (let round = 1; round <= rounds; round++) {
+    for (const dataset of MEMORY_DATASETS) {
+      progress(`types memory round ${round}/${rounds}: fresh servers, ${dataset.label}, pipelined over one connection`);
+      const starts: Array<[() => Promise<ServerProcess>, Side]> = [[() => startOurs(), 'ours']];
+      if (haveRedis) starts.push([() => startRedis(), 'redis']);
+      for (const [start, side] of starts) {
+        const metric = memoryMetric(dataset);
+        if (side === 'ours' && typeMemoryErrors.has(dataset.id)) {
+          record(metric, side, NaN);
+          record(`${metric} after 1 s idle`, side, NaN);
+          continue;
+        }
+        const server = await start();
+        try {
+          const before = rssBytes(server.pid);
+          const load = await loadDataset(server.port, dataset);
+          if (load.error !== undefined) {
+            progress(`  ${server.name}: could not load the dataset: ${load.error}`);
+            if (side === 'ours') typeMemoryErrors.set(dataset.id, load.error);
+            else notes.push(`redis-server refused the ${dataset.id} dataset: ${load.error}`);
+            record(metric, side, NaN);
+            record(`${metric} after 1 s idle`, side, NaN);
+            continue;
+          }
+          const after = rssBytes(server.pid);
+          await new Promise((r) => setTimeout(r, 1000));
+          const settled = rssBytes(server.pid);
+          record(metric, side, (after - before) / MB);
+          record(`${metric} after 1 s idle`, side, (settled - before) / MB);
+          progress(
+            `  ${server.name}: loaded in ${fmtInt(load.ms)} ms; RSS ${fmt(before / MB, 1)} MB -> ${fmt(after / MB, 1)} MB ` +
+              `(+${fmt((after - before) / MB, 1)} MB; +${fmt((settled - before) / MB, 1)} MB after 1 s idle)`,
+          );
+        } finally {
+          await server.stop();
+        }
       }
     }
   }
@@ -388,6 +562,109 @@ function serverTable(haveRedis: boolean): string {
   return markdownTable(['Benchmark', 'mini-redis-rx', 'redis-server', 'ours/redis', 'p50 ms (ours)', 'p50 ms (redis)', 'target'], rows);
 }
 
+/** Per-round ratios of a metric (ours/redis, round by round). */
+function roundRatios(metric: string): number[] {
+  const { ours = [], redis = [] } = samples.get(metric) ?? {};
+  return ours.slice(0, redis.length).map((v, i) => ratio(v, redis[i]));
+}
+
+/** `0.93x–1.04x` over the finite per-round ratios. */
+function spread(ratios: readonly number[]): string {
+  const xs = ratios.filter(Number.isFinite);
+  return xs.length === 0 ? 'n/a' : `${fmtRatio(Math.min(...xs))}–${fmtRatio(Math.max(...xs))}`;
+}
+
+/**
+ * The data-type table: one row per redis-benchmark test and pipeline depth, then one per
+ * memory dataset; each with both medians, the median of the per-round ratios, every
+ * per-round ratio and their min–max, and the target.
+ */
+function typesTable(haveRedis: boolean): string {
+  const rows: string[][] = [];
+  for (const pipeline of [1, 16] as const) {
+    if (!selected(pipeline === 1 ? 'types-p1' : 'types-p16')) continue;
+    for (const t of TYPE_TESTS) {
+      const target = pipeline === 1 ? t.target.p1 : t.target.p16;
+      const label = `${t.label}, -P ${pipeline}`;
+      const unavailable = typeUnavailable.get(t.name);
+      if (unavailable !== undefined) {
+        rows.push([label, 'unknown command', 'not run', 'n/a', '', '', `≥${target.toFixed(2)}x ✗ (\`${unavailable.trim()}\`)`]);
+        continue;
+      }
+      const metric = `${typeMetric(t, pipeline)} rps`;
+      const r = pairedRatio(metric);
+      const ratios = roundRatios(metric);
+      const failures = typeFailures.get(typeMetric(t, pipeline));
+      rows.push([
+        label,
+        `${fmtInt(med(metric, 'ours'))} req/s`,
+        haveRedis ? `${fmtInt(med(metric, 'redis'))} req/s` : 'n/a',
+        fmtRatio(r),
+        ratios.map((x) => (Number.isFinite(x) ? x.toFixed(2) : 'failed')).join(', '),
+        spread(ratios),
+        `≥${target.toFixed(2)}x${check(Number.isFinite(r) ? r >= target : undefined)}` +
+          (failures ? ` (${failures.length} failed run(s): ${failures[0]})` : ''),
+      ]);
+    }
+  }
+  if (selected('types-memory')) {
+    for (const d of MEMORY_DATASETS) {
+      const metric = memoryMetric(d);
+      const error = typeMemoryErrors.get(d.id);
+      if (error !== undefined) {
+        rows.push([`Memory: ${d.label}`, 'refused', haveRedis ? `${fmt(med(metric, 'redis'), 1)} MB` : 'n/a', 'n/a', '', '', `≤2.00x ✗ (\`${error.trim()}\`)`]);
+        continue;
+      }
+      const r = pairedRatio(metric);
+      const ratios = roundRatios(metric);
+      rows.push([
+        `Memory: ${d.label}`,
+        `${fmt(med(metric, 'ours'), 1)} MB`,
+        haveRedis ? `${fmt(med(metric, 'redis'), 1)} MB` : 'n/a',
+        fmtRatio(r),
+        ratios.map((x) => (Number.isFinite(x) ? x.toFixed(2) : 'failed')).join(', '),
+        spread(ratios),
+        `≤2.00x${check(Number.isFinite(r) ? r <= 2 : undefined)}`,
+      ]);
+    }
+  }
+  return markdownTable(['Benchmark', 'mini-redis-rx', 'redis-server', 'ours/redis', 'per-round ratios', 'min–max', 'target'], rows);
+}
+
+/** The data-type section of the report (and of RESULTS.md, between TYPES_BEGIN and TYPES_END). */
+function typesSection(haveRedis: boolean, runLine: string): string {
+  return [
+    TYPES_BEGIN,
+    '## Data types: mini-redis-rx vs redis-server (issue 11)',
+    '',
+    runLine,
+    '',
+    `redis-benchmark's own tests, 50 clients, each run from an empty keyspace (FLUSHALL first): ` +
+      `\`-t lpush,rpush,lpop,rpop,sadd,hset,spop,zadd,zpopmin -n ${fmtInt(NT.p1)}\` at -P 1 (\`-n ${fmtInt(NT.p16)}\` at -P 16), ` +
+      `\`-t lrange_100 -n ${fmtInt(NT.lrange100)}\`, \`-t lrange_600 -n ${fmtInt(NT.lrange600)}\` ` +
+      `(each after redis-benchmark's own filling LPUSH). As redis-benchmark runs them without -r, SADD, HSET and ZADD ` +
+      `write one element again and again, and SPOP and ZPOPMIN pop it once and then answer nil; LPOP and RPOP pop what ` +
+      `LPUSH and RPUSH pushed. Memory: RSS growth of a fresh server after loading the dataset with pipelined commands ` +
+      `(1,000 per batch) over one connection. Ratios are ours/redis (higher is better for req/s, lower for MB), the ` +
+      `median of the per-round ratios; ${rounds} round(s), servers interleaved.`,
+    '',
+    typesTable(haveRedis),
+    '',
+    TYPES_END,
+  ].join('\n');
+}
+
+const TYPES_BEGIN = '<!-- data types: begin (written by npm run bench -- --only types) -->';
+const TYPES_END = '<!-- data types: end -->';
+
+/** RESULTS.md with its data-type section replaced by `section` (or added at the end). */
+function withTypesSection(existing: string, section: string): string {
+  const begin = existing.indexOf(TYPES_BEGIN);
+  const end = existing.indexOf(TYPES_END);
+  if (begin !== -1 && end > begin) return existing.slice(0, begin) + section + existing.slice(end + TYPES_END.length);
+  return `${existing.replace(/\n*$/, '')}\n\n${section}\n`;
+}
+
 function detailsTable(): string {
   const rows: string[][] = [];
   for (const [metric, { ours, redis }] of samples) {
@@ -407,7 +684,13 @@ function packageVersion(): string {
 async function main(): Promise<void> {
   if (flag('--profile')) {
     const scenario = value('--profile');
-    await runProfile({ quick, scenario: scenario === 'publish' || scenario === 'big' ? scenario : 'pipelined' });
+    const pipeline = value('--pipeline');
+    await runProfile({
+      quick,
+      scenario: scenario === 'publish' || scenario === 'big' || scenario === 'types' ? scenario : 'pipelined',
+      tests: value('--tests'),
+      pipeline: pipeline === undefined ? undefined : Number(pipeline),
+    });
     return;
   }
   const clientOnly = flag('--client');
@@ -432,13 +715,14 @@ async function main(): Promise<void> {
       const redis = haveRedisServer ? await startRedis() : undefined;
       if (redis) progress(`started redis-server (pid ${redis.pid}) on port ${redis.port}`);
       try {
-        if (PARTS.slice(0, 4).some(selected)) await throughputRounds(ours, redis);
+        if ((['p1', 'p16', 'big', 'publish', 'types-p1', 'types-p16'] as const).some(selected)) await throughputRounds(ours, redis);
       } finally {
         const code = await ours.stop();
         if (code !== 0) notes.push(`mini-redis-rx exited with code ${code} on SIGINT (expected 0).`);
         await redis?.stop();
       }
       if (selected('memory')) await memoryRounds(haveRedisServer);
+      if (selected('types-memory')) await typeMemoryRounds(haveRedisServer);
     }
     if (selected('startup')) await startupRounds(haveRedisServer);
   }
@@ -462,7 +746,13 @@ async function main(): Promise<void> {
       `PUBLISH ${fmtInt(N.publish)} (× ${SUBSCRIBERS} subscribers), memory ${fmtInt(N.memory)}`,
     '',
   ];
-  if (!clientOnly) {
+  const stringParts = (['p1', 'p16', 'big', 'publish', 'memory', 'startup'] as const).some(selected);
+  const typeParts = (['types-p1', 'types-p16', 'types-memory'] as const).some(selected);
+  const runLine =
+    `Run: ${startedAt.toISOString()}, ${cpu.length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join('/')} before, ` +
+    `${loadAfter.map((l) => l.toFixed(2)).join('/')} after; node ${process.version}, redis-server ${redisVer}${quick ? '; QUICK mode (small -n)' : ''}.`;
+  const types = !clientOnly && typeParts && haveBenchmark ? typesSection(haveRedisServer, runLine) : undefined;
+  if (!clientOnly && stringParts) {
     sections.push('## Server: mini-redis-rx vs redis-server (redis-benchmark)', '', serverTable(haveRedisServer), '');
     sections.push(
       'Ratios are ours/redis: higher is better for req/s, lower is better for MB and ms. Each ratio is the ' +
@@ -472,6 +762,7 @@ async function main(): Promise<void> {
       '',
     );
   }
+  if (types) sections.push(types, '');
   if (client) sections.push('## Client: Observable client vs ioredis (both against mini-redis-rx)', '', clientTable(client), '');
   if (deliveryProblems.length > 0) sections.push('## Pub/sub delivery problems', '', ...deliveryProblems.map((p) => `- ${p}`), '');
   if (notes.length > 0) sections.push('## Notes', '', ...notes.map((n) => `- ${n}`), '');
@@ -500,7 +791,7 @@ async function main(): Promise<void> {
       '',
     );
   }
-  sections.push('Reproduce: `npm run bench` (full), `npm run bench -- --quick`, `npm run bench -- --client`, `npm run bench -- --profile` (or `--profile publish`, `--profile big`).', '');
+  sections.push('Reproduce: `npm run bench` (full), `npm run bench -- --quick`, `npm run bench -- --client`, `npm run bench -- --only types` (the data types alone), `npm run bench -- --profile` (or `--profile publish`, `--profile big`, `--profile types`).', '');
 
   const report = sections.join('\n');
   process.stdout.write('\n' + report);
@@ -508,6 +799,10 @@ async function main(): Promise<void> {
   if (out) {
     writeFileSync(out, report);
     progress(`wrote ${path.relative(process.cwd(), out)}`);
+  } else if (typesOnly && !quick && types !== undefined) {
+    const results = path.join(__dirname, 'RESULTS.md');
+    writeFileSync(results, withTypesSection(readFileSync(results, 'utf8'), types));
+    progress(`--only types: rewrote the data-types section of ${path.relative(process.cwd(), results)}, the rest left as it was`);
   } else {
     progress(`${quick ? 'quick mode' : onlyList ? '--only' : '--client'}: bench/RESULTS.md left as it was (use --out FILE to write one)`);
   }
