@@ -2,10 +2,12 @@
 // and exports one CommandSpec: its name and arity, a `parse` step that turns the
 // arguments into a typed value (or Redis's error), and an `apply` step that runs it.
 //
-// `apply` is synchronous and returns reply Frames, not Observables: a command is a
-// plain function of the state. Only pub/sub produces a stream, and that stream is
-// owned by the connection (see ConnectionContext.subscribe), not by the command.
+// `apply` is synchronous and returns reply Frames: a command is a plain function of the
+// state. Two things are streams instead: pub/sub, owned by the connection (see
+// ConnectionContext.subscribe), and the reply of a blocking command that cannot answer
+// yet (BLPOP on empty lists), which `apply` returns as an Observable (see blocking.ts).
 
+import type { Observable } from 'rxjs';
 import type { BulkFrame, Frame } from '../protocol/frame';
 import type { ProtocolVersion } from '../protocol/encode';
 import type { Db } from '../db/db';
@@ -116,7 +118,12 @@ export interface CommandSpec<Parsed = readonly Buffer[]> {
    * `value` joins it. Every other command gets joined Buffers through `parse`.
    */
   parseBulks?(args: readonly BulkFrame[]): Parsed | ReplyError;
-  apply(command: Parsed, context: ConnectionContext): Replies;
+  /**
+   * Runs the command. Synchronous: the replies, or, for a blocking command that cannot
+   * answer yet, an Observable of them (`block()` in blocking.ts) that the session waits
+   * on before running the connection's next command.
+   */
+  apply(command: Parsed, context: ConnectionContext): Replies | Observable<Replies>;
 }
 
 /** Keys and channel names are byte strings: latin1 maps each byte to one char and back. */

@@ -3,6 +3,7 @@
 // then arity, then authentication, then the subscribed-mode restriction) so each
 // failure gets Redis's text.
 
+import type { Observable } from 'rxjs';
 import type { BulkFrame, Frame } from '../protocol/frame';
 import { sameBytes } from '../protocol/latin1';
 import { ConnectionContext, ReplyError, Replies, SubcommandSyntaxError } from './command';
@@ -33,8 +34,11 @@ register([
 /** Every command, by lower-case name. */
 export const commands: ReadonlyMap<string, AnyCommand> = registry;
 
-/** Runs one request (an array of bulk strings) and returns its replies. */
-export function execute(request: Frame, context: ConnectionContext): Replies {
+/**
+ * Runs one request (an array of bulk strings) and returns its replies, or the Observable
+ * of them when a blocking command has to wait.
+ */
+export function execute(request: Frame, context: ConnectionContext): Replies | Observable<Replies> {
   // The arguments stay frames until the command is known: a large argument may be a
   // ChunkedBulk, which only a command with `parseBulks` gets without a join.
   const items = bulkStrings(request);
@@ -83,7 +87,10 @@ export function execute(request: Frame, context: ConnectionContext): Replies {
     };
   }
   if (parsed instanceof ReplyError) return parsed.frame;
-  return spec.apply(parsed, context);
+  const replies = spec.apply(parsed, context);
+  // The end of the command: the Db sweeps the aggregates it created and left empty.
+  context.db.endCommand();
+  return replies;
 }
 
 const NOAUTH: Frame = { type: 'error', value: 'NOAUTH Authentication required.' };

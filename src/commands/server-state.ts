@@ -18,6 +18,12 @@ export class ClientInfo {
   lastActivity: number;
   subscriptions = 0;
   patternSubscriptions = 0;
+  /** Waiting in a blocking command (BLPOP...): CLIENT LIST's `b` flag, INFO's blocked_clients. */
+  blocked = false;
+  /** Whether that wait has a timeout (INFO's clients_in_timeout_table). */
+  blockedWithTimeout = false;
+  /** While blocked: ends the wait at once, with the timeout reply or (withError) UNBLOCKED (CLIENT UNBLOCK). */
+  unblock: ((withError: boolean) => void) | undefined = undefined;
 
   constructor(
     readonly id: number,

@@ -1,4 +1,7 @@
-// The Db: the state shared by every connection, the keyspace and the pub/sub channels.
+// The Db: the state shared by every connection: the keyspace (typed values and their
+// expiry), and, in modules of their own, the pub/sub channels (pubsub.ts) and the clients
+// blocked on keys (blocking.ts). The aggregate value types live in types/, one module
+// each; the Db knows them only through the Aggregate interface.
 //
 // mini-redis guards its Db with a std::sync::Mutex because Tokio runs tasks on many
 // threads. Here there is no lock at all, and none is needed: JavaScript runs on one
@@ -10,33 +13,26 @@
 //   never from Date.now(). In production that is `asyncScheduler`; inside
 //   `TestScheduler.run` the very same code runs on virtual time, so expiry is tested
 //   with marbles, deterministically, without waiting.
-// - Each channel is a Subject: SUBSCRIBE is an Observable over it whose teardown
-//   forgets the channel when its last subscriber leaves, and PUBLISH ends in
-//   `subject.next`. What the Subject carries is a batch: the messages published to the
-//   channel since the last delivery (see `publish`), so that a subscriber's pipeline
-//   runs once per batch rather than once per message.
+// - One choke point for change: every modification of a key ends in the Db (`set`,
+//   `delete`, `changed`...), which signals it once (`touched`). What hangs off that
+//   signal (today the clients blocked on the key, see blocking.ts) is indexed by key,
+//   so a write costs one lookup when nobody listens.
 
-import { Observable, SchedulerLike, Subject, Subscription, asyncScheduler } from 'rxjs';
+import { Observable, SchedulerLike, Subscription, asyncScheduler } from 'rxjs';
 import { ChunkedBulk } from '../protocol/chunked-bulk';
 import { sameBytes } from '../protocol/latin1';
+import { KeyReadiness } from './blocking';
 import { ExpiryHeap } from './expiry-heap';
-import { globMatch } from './glob';
+import { type Message, PubSub } from './pubsub';
+import { type Aggregate, type AggregateType, type EncodingLimits, defaultLimits } from './types/aggregate';
 
-/** A message as delivered to a channel's (or a pattern's) subscribers. */
-export interface Message {
-  /** The channel it was published to (a latin1 byte string, as keys are). */
-  readonly channel: string;
-  /** The published bytes, as they were sent. */
-  readonly message: Buffer;
-  /** Set when delivered through a pattern subscription (PSUBSCRIBE): the pattern. */
-  readonly pattern?: string;
-}
+export type { Message } from './pubsub';
 
 /**
- * The value types of Redis. Only strings exist yet; the others slot in here, and every
- * command that expects one type gets WRONGTYPE on a key of another (see `Entry.type`).
+ * The value types of Redis, by the names TYPE answers. Every command that expects one
+ * type gets WRONGTYPE on a key of another (see `Entry.type` and commands/typed-value.ts).
  */
-export type ValueType = 'string';
+export type ValueType = 'string' | AggregateType;
 
 /**
  * How a value is held. Memory decides: a small string is kept as a latin1 JS string
@@ -45,6 +41,15 @@ export type ValueType = 'string';
  * Large values stay Buffers, written to sockets without a copy.
  */
 export type Stored = string | Buffer;
+
+/** What a key holds: a string (in one of its stored forms) or an aggregate (list, hash, set, sorted set). */
+export type Value = Stored | Aggregate;
+
+const isString = (value: Value | ChunkedBulk): value is Stored | ChunkedBulk =>
+  typeof value === 'string' || value instanceof Buffer || value instanceof ChunkedBulk;
+
+/** Whether a value is an aggregate (a list, hash, set or sorted set) rather than a string form. */
+export const isAggregate = (value: Value): value is Aggregate => !isString(value);
 
 /** Values up to this many bytes are stored as latin1 strings. */
 const SMALL_VALUE = 4096;
@@ -62,7 +67,7 @@ export class Entry {
     private readonly db: Db,
     readonly key: string,
     /** The value as stored when the entry was looked up. */
-    private current: Stored,
+    private current: Value,
   ) {}
 
   get type(): ValueType {
@@ -72,7 +77,9 @@ export class Entry {
   /** The value as bytes (as it was when looked up, or as last assigned through this view). */
   get value(): Buffer {
     const current = this.current;
-    return typeof current === 'string' ? Buffer.from(current, 'latin1') : current;
+    if (typeof current === 'string') return Buffer.from(current, 'latin1');
+    if (isAggregate(current)) throw new TypeError(`Entry.value of a ${current.type}: check entry.type first`);
+    return current;
   }
 
   // Assigning through the entry keeps the time to live ('keep'): APPEND, INCR and
@@ -82,8 +89,8 @@ export class Entry {
     this.current = this.db.getStored(this.key) ?? value;
   }
 
-  /** The stored form: a latin1 string or a Buffer (for the hot paths, without conversion). */
-  get stored(): Stored {
+  /** The stored form: a latin1 string or a Buffer (for the hot paths, without conversion), or an aggregate. */
+  get stored(): Value {
     return this.current;
   }
 
@@ -121,17 +128,6 @@ export type Expiry =
   /** Keep the key's current expiry (SET ... KEEPTTL). */
   | 'keep';
 
-interface Channel {
-  readonly subject: Subject<readonly Message[]>;
-  subscribers: number;
-}
-
-/** Messages waiting for delivery to one channel's (or pattern's) subscribers, in order. */
-interface Run {
-  readonly channel: Channel;
-  readonly messages: Message[];
-}
-
 // setTimeout cannot wait longer than 2^31-1 ms; a later purge simply wakes up early,
 // finds nothing due and sleeps again.
 const MAX_DELAY = 2 ** 31 - 1;
@@ -140,6 +136,8 @@ const MAX_DELAY = 2 ** 31 - 1;
 export interface DbOptions {
   /** Where time comes from. Default: `asyncScheduler` (real time). */
   readonly scheduler?: SchedulerLike;
+  /** Redis's encoding thresholds (CONFIG SET changes them). Default: Redis 7.0's. */
+  readonly limits?: EncodingLimits;
   /**
    * When published messages are delivered. Given, PUBLISH queues its message and calls
    * this (once per batch) with the function that delivers what is queued; the server
@@ -179,16 +177,16 @@ export class Db {
   /** key -> value. Keys are latin1 strings: binary-safe, one char per byte. */
   // A large value that arrived in pieces is kept in them (a ChunkedBulk) until someone
   // reads it: a key overwritten again and again by SET never pays for a join.
-  private readonly values = new Map<string, Stored | ChunkedBulk>();
+  private readonly values = new Map<string, Value | ChunkedBulk>();
   /** key -> expiry time, only for keys that have one (as Redis's `expires` dict). */
   private readonly expires = new Map<string, number>();
-  private readonly channels = new Map<string, Channel>();
-  private readonly patternChannels = new Map<string, Channel>();
-  private readonly scheduler: SchedulerLike;
-  private readonly deliverLater: ((deliver: () => void) => void) | undefined;
-  /** Messages published but not yet delivered, in publication order (see `publish`). */
-  private outbox: Run[] = [];
-  private deliveryRequested = false;
+  /** Where time comes from: `now()` for expiry, and the timers of blocking commands. */
+  readonly scheduler: SchedulerLike;
+  /** The encoding thresholds every aggregate reads when it grows (one shared object: CONFIG SET changes it). */
+  readonly limits: EncodingLimits;
+  private readonly pubsub: PubSub;
+  /** The clients blocked on keys (BLPOP...), woken by `serveBlocked` after a command. */
+  readonly blocked = new KeyReadiness();
 
   private readonly expirations = new ExpiryHeap();
   /** The one scheduled purge, and when it is due. */
@@ -203,6 +201,8 @@ export class Db {
    * The few most recent snapshots are kept; a forgotten cursor starts over.
    */
   private readonly snapshots = new Map<number, string[]>();
+  /** Keys created by `add` during the current command (see `endCommand`). */
+  private readonly created: string[] = [];
   private nextSnapshot = 1;
   /**
    * The last small value stored. Strings are immutable, so keys set to the same small
@@ -215,7 +215,8 @@ export class Db {
 
   constructor(options: DbOptions = {}) {
     this.scheduler = options.scheduler ?? asyncScheduler;
-    this.deliverLater = options.deliverLater;
+    this.limits = options.limits ?? defaultLimits();
+    this.pubsub = new PubSub(options.deliverLater);
   }
 
   /** The current time, in milliseconds, as the Db sees it. */
@@ -225,19 +226,25 @@ export class Db {
 
   // ---- keyspace --------------------------------------------------------------
 
-  /** The value of `key` as bytes, or undefined if it is missing or has expired. */
+  /** The value of `key` as bytes if it holds a string; undefined if it is missing, has expired or holds another type. */
   get(key: string): Buffer | undefined {
     const stored = this.getStored(key);
-    return typeof stored === 'string' ? Buffer.from(stored, 'latin1') : stored;
+    if (typeof stored === 'string') return Buffer.from(stored, 'latin1');
+    return stored instanceof Buffer ? stored : undefined;
   }
 
-  /** The type of a stored value (only strings exist yet: every other type will be a class of its own). */
-  typeOf(_stored: Stored): ValueType {
-    return 'string';
+  /** The type of a stored value: a string form, or the aggregate's own type. */
+  typeOf(stored: Value): ValueType {
+    return isAggregate(stored) ? stored.type : 'string';
   }
 
-  /** The value of `key` as stored (latin1 string or Buffer): the allocation-free path. */
-  getStored(key: string): Stored | undefined {
+  /** The live value of `key` (a string form or an aggregate), or undefined: what typed commands start from. */
+  value(key: string): Value | undefined {
+    return this.getStored(key);
+  }
+
+  /** The value of `key` as stored (latin1 string, Buffer or aggregate): the allocation-free path. */
+  getStored(key: string): Value | undefined {
     const stored = this.values.get(key);
     if (stored === undefined) return undefined;
     if (this.expires.size > 0 && this.expired(key)) return undefined;
@@ -287,6 +294,75 @@ export class Db {
       this.trackExpiry(key, expiry.at);
     }
     this.values.set(key, stored);
+    this.touched(key);
+  }
+
+  // ---- aggregates --------------------------------------------------------------
+
+  /**
+   * Stores a new aggregate at `key`, which must be missing (a command creating its
+   * list, hash, set or sorted set on first write). No time to live, as a new key.
+   */
+  // Adding before filling is what lets a command use one code path for "existing" and
+  // "new": it creates, adds, then modifies and calls `changed` like on any other key. A
+  // new aggregate left empty (LPUSHX never creates, but ZADD XX on a missing key would
+  // have) is swept by `changed` or by `endCommand`.
+  add(key: string, value: Aggregate): void {
+    if (this.expires.size > 0) this.expires.delete(key);
+    this.values.set(key, value);
+    this.created.push(key);
+  }
+
+  /**
+   * Replaces whatever `key` holds with `value` (SINTERSTORE, ZUNIONSTORE, SORT ... STORE),
+   * dropping its time to live; an empty or missing `value` deletes the key, as Redis does
+   * for an empty result.
+   */
+  replace(key: string, value: Aggregate | undefined): void {
+    if (value === undefined || value.size === 0) {
+      this.delete(key);
+      return;
+    }
+    if (this.expires.size > 0) this.expires.delete(key);
+    this.values.set(key, value);
+    this.touched(key);
+  }
+
+  /**
+   * The aggregate at `key` was modified in place (a push, a pop, HSET, ZADD...): deletes
+   * the key if that left it empty, as Redis does, and signals the change. Every command
+   * that modifies an aggregate calls this once per key it changed.
+   */
+  changed(key: string): void {
+    const value = this.values.get(key);
+    if (value !== undefined && !isString(value) && value.size === 0) this.remove(key);
+    this.touched(key);
+  }
+
+  /**
+   * The end of a command (the dispatcher calls it): keys created by `add` and left
+   * empty are removed, so no command can leave an empty aggregate behind. Cheap: it only
+   * looks at the keys created by this command.
+   */
+  endCommand(): void {
+    if (this.created.length === 0) return;
+    for (const key of this.created) {
+      const value = this.values.get(key);
+      if (value !== undefined && !isString(value) && value.size === 0) this.remove(key);
+    }
+    this.created.length = 0;
+  }
+
+  /** Wakes the clients blocked on keys that became ready (see blocking.ts): after each command. */
+  serveBlocked(): void {
+    this.blocked.serve();
+  }
+
+  // The one signal of change. Today it makes the key ready for the clients blocked on
+  // it; WATCH versions, client tracking and keyspace notifications hang off here too,
+  // each indexed by key, so that a write costs O(1) when nobody listens.
+  private touched(key: string): void {
+    this.blocked.signal(key);
   }
 
   /** The live entry of `key` (expired keys are removed on the way), for typed access. */
@@ -321,7 +397,18 @@ export class Db {
     if (from === to) return true;
     const at = this.expires.get(from);
     this.remove(from);
-    this.set(to, value, at === undefined ? undefined : { at });
+    this.touched(from);
+    if (isString(value)) this.set(to, value, at === undefined ? undefined : { at });
+    else {
+      // An aggregate moves as it is (the same object): nothing is copied.
+      this.values.set(to, value);
+      if (at === undefined) this.expires.delete(to);
+      else {
+        this.expires.set(to, at);
+        this.trackExpiry(to, at);
+      }
+      this.touched(to);
+    }
     return true;
   }
 
@@ -410,6 +497,7 @@ export class Db {
   delete(key: string): boolean {
     if (!this.has(key)) return false;
     this.remove(key);
+    this.touched(key);
     return true;
   }
 
@@ -471,137 +559,46 @@ export class Db {
     }
   }
 
-  // ---- pub/sub ---------------------------------------------------------------
+  // ---- pub/sub (src/db/pubsub.ts) ----------------------------------------------
 
-  /**
-   * The messages published to `channel`, from the moment of subscription, in batches
-   * (see `publish`; `.pipe(concatAll())` gives them one by one). Hot: each subscriber
-   * sees what is published while it is subscribed. Unsubscribing is how a subscriber
-   * leaves; the last one out removes the channel.
-   */
+  /** The messages published to `channel` from now on, in batches (see PubSub.subscribe). */
   subscribe(channel: string): Observable<readonly Message[]> {
-    return this.join(this.channels, channel);
+    return this.pubsub.subscribe(channel);
   }
 
   /** The messages of every channel matching the glob `pattern` (PSUBSCRIBE), in batches. */
   psubscribe(pattern: string): Observable<readonly Message[]> {
-    return this.join(this.patternChannels, pattern);
+    return this.pubsub.psubscribe(pattern);
   }
 
-  // Why not hand out `subject.asObservable()` directly: the Db must know how many
-  // subscribers a channel has (PUBLISH's answer, PUBSUB NUMSUB) and when the last one
-  // leaves (PUBSUB CHANNELS must forget it). Wrapping the Subject in an Observable of
-  // our own puts the counting in its subscribe function and its teardown, so it cannot
-  // drift: every way a subscription ends runs the teardown exactly once.
-  //
-  // Delivering what is queued before a subscriber joins or leaves keeps the promise of
-  // "exactly what is published while subscribed": a newcomer does not receive a
-  // message published before it came, and one leaving still receives those published
-  // before it left.
-  private join(registry: Map<string, Channel>, name: string): Observable<readonly Message[]> {
-    return new Observable<readonly Message[]>((subscriber) => {
-      this.deliver();
-      let entry = registry.get(name);
-      if (entry === undefined) {
-        entry = { subject: new Subject<readonly Message[]>(), subscribers: 0 };
-        registry.set(name, entry);
-      }
-      const current = entry;
-      current.subscribers++;
-      const inner = current.subject.subscribe(subscriber);
-      return () => {
-        this.deliver();
-        inner.unsubscribe();
-        current.subscribers--;
-        if (current.subscribers === 0 && registry.get(name) === current) registry.delete(name);
-      };
-    });
-  }
-
-  /**
-   * Sends `message` to the subscribers of `channel` and of every matching pattern;
-   * returns how many will receive it (a client subscribed both ways counts twice, as
-   * in Redis).
-   */
-  // The message is queued, and delivered in a batch with the others published in the
-  // same event-loop turn (or at once, without `deliverLater`). Ten publishers in one
-  // turn then cost each subscriber's pipeline one trip, carrying ten messages, instead
-  // of ten trips: measured on PUBLISH to 50 subscribers, about 0.70x -> 0.87x of
-  // Redis's throughput. The receivers are counted now, which is what PUBLISH answers;
-  // and since everyone who joins or leaves gets the queue delivered first, they are
-  // exactly who receives it.
-  //
-  // The queue is one list in publication order: messages to the same channel in a row
-  // share a batch, and a subscriber of several channels (or of a channel and a pattern
-  // matching it) receives everything in the order it was published.
+  /** Publishes `message` to `channel`; the number of receivers (see PubSub.publish). */
   publish(channel: string, message: Buffer): number {
-    let receivers = 0;
-    const entry = this.channels.get(channel);
-    if (entry !== undefined) {
-      receivers += entry.subscribers;
-      this.queue(entry, { channel, message });
-    }
-    if (this.patternChannels.size > 0) {
-      for (const [pattern, patternEntry] of this.patternChannels) {
-        if (!globMatch(pattern, channel)) continue;
-        receivers += patternEntry.subscribers;
-        this.queue(patternEntry, { channel, message, pattern });
-      }
-    }
-    if (this.outbox.length > 0 && !this.deliveryRequested) {
-      if (this.deliverLater === undefined) this.deliver();
-      else {
-        this.deliveryRequested = true;
-        this.deliverLater(this.deliver);
-      }
-    }
-    return receivers;
+    return this.pubsub.publish(channel, message);
   }
 
-  private queue(channel: Channel, message: Message): void {
-    const last = this.outbox.length > 0 ? this.outbox[this.outbox.length - 1] : undefined;
-    if (last !== undefined && last.channel === channel) last.messages.push(message);
-    else this.outbox.push({ channel, messages: [message] });
-  }
-
-  /**
-   * Delivers every queued message now, each channel's run as one batch to its Subject.
-   * Whoever must see the messages in their place among other output calls it first: a
-   * subscribed connection, after each of its commands and before its reply is written
-   * (server/session.ts); and the Db itself, when a subscriber joins or leaves.
-   */
-  readonly deliver = (): void => {
-    this.deliveryRequested = false;
-    if (this.outbox.length === 0) return;
-    const runs = this.outbox;
-    this.outbox = [];
-    for (const { channel, messages } of runs) channel.subject.next(messages);
-  };
+  /** Delivers every queued message now (see PubSub.deliver). */
+  readonly deliver = (): void => this.pubsub.deliver();
 
   /** The number of subscribers of `channel` (PUBSUB NUMSUB). */
   subscribers(channel: string): number {
-    return this.channels.get(channel)?.subscribers ?? 0;
+    return this.pubsub.subscribers(channel);
   }
 
   /** The channels with at least one subscriber (PUBSUB CHANNELS). */
   activeChannels(): string[] {
-    return [...this.channels.keys()];
+    return this.pubsub.activeChannels();
   }
 
   /** The number of distinct patterns subscribed to (PUBSUB NUMPAT). */
   get patternCount(): number {
-    return this.patternChannels.size;
+    return this.pubsub.patternCount;
   }
 
   /** Stops the purge timer and ends every channel (used on shutdown). */
   close(): void {
     this.closed = true;
-    this.deliver();
     this.purgeTask?.unsubscribe();
     this.purgeTask = undefined;
-    for (const registry of [this.channels, this.patternChannels]) {
-      for (const { subject } of registry.values()) subject.complete();
-      registry.clear();
-    }
+    this.pubsub.close();
   }
 }

@@ -4,7 +4,10 @@
 //
 // Two streams are merged into the output:
 //   replies$   each batch of requests, run synchronously in a plain loop, its replies
-//              encoded into one write;
+//              encoded into one write; batches go through `concatMap`, one at a time,
+//              so that a blocking command (BLPOP on an empty list) that answers with
+//              an Observable holds the connection's later commands until it emits,
+//              while every other connection runs;
 //   messages$  pub/sub: every channel this connection subscribes to is an Observable
 //              (of message batches) from the Db, and they are merged with `mergeMap`
 //              (the stand-in for Tokio's StreamMap), each one ended by `takeUntil` when
@@ -16,9 +19,25 @@
 // is a query buffer over client-query-buffer-limit, which Redis closes without a word
 // (and logs).
 
-import { Observable, Subject, defer, filter, finalize, map, merge, mergeMap, takeUntil, takeWhile } from 'rxjs';
+import {
+  Observable,
+  ReplaySubject,
+  Subject,
+  concat,
+  concatMap,
+  defer,
+  filter,
+  finalize,
+  map,
+  merge,
+  mergeMap,
+  of,
+  takeUntil,
+  takeWhile,
+  tap,
+} from 'rxjs';
 import type { Db, Message } from '../db/db';
-import type { ConnectionContext } from '../commands/command';
+import type { ConnectionContext, Replies } from '../commands/command';
 import { ClientInfo, ServerState } from '../commands/server-state';
 import { execute } from '../commands';
 import type { ConnectionAuth } from '../commands/connection/authentication';
@@ -100,6 +119,8 @@ class ConnectionState implements ConnectionContext {
   private readonly channelSubscriptions: SubscriptionSet;
   private readonly patternSubscriptions: SubscriptionSet;
   closing = false;
+  /** Fires once the connection's input has ended: blocked commands stop waiting (a replay, for waits begun later). */
+  readonly ended$ = new ReplaySubject<void>(1);
 
   /** The messages of every subscribed channel and pattern, merged (in batches). */
   readonly messages$: Observable<readonly Message[]>;
@@ -178,43 +199,82 @@ class ConnectionState implements ConnectionContext {
   }
 }
 
+/** What a batch's run tells the pipeline: go on with the next batch, or close after this one. */
+const GO_ON = of(true);
+const CLOSE = of(false);
+
 /**
- * Runs one batch in a plain synchronous loop, writing the replies. Returns false when
- * the connection must close after this batch (QUIT, or a protocol error); requests
- * after that point are not run, as in Redis.
+ * Runs a batch from request `from` on, in a plain synchronous loop, writing the replies.
+ * Emits true when the connection goes on, false when it must close after this batch
+ * (QUIT, or a protocol error): requests after that point are not run, as in Redis.
+ *
+ * Usually all of it runs at once, and the answer is the constant GO_ON (one emission,
+ * nothing allocated). A blocking command that has to wait splits the batch: the replies
+ * so far go out (a first `true`), the wait is subscribed, and when it emits, its reply is
+ * written and the rest of the batch runs from the next request, the same way. The
+ * session's `concatMap` holds the connection's later batches until all of it is done:
+ * a blocked client's pipelined commands wait behind it, as in Redis.
  */
-function runBatch(batch: FrameBatch, state: ConnectionState, writer: ReplyWriter): boolean {
+function runBatch(batch: FrameBatch, from: number, state: ConnectionState, writer: ReplyWriter): Observable<boolean> {
   state.client.lastActivity = Date.now(); // CLIENT LIST's idle, and the idle timeout's clock
   // Only a client that has to log in can hold requests the decoder let through early
   // (see requestDecoder); for everyone else this is one field read per batch.
   const recheck = state.auth?.required === true ? state.uncheckedBeforeAuth : undefined;
-  for (const request of batch) {
+  for (let i = from; i < batch.length; i++) {
+    const request = batch[i];
     if (request instanceof ProtocolError) {
       if (request instanceof QueryBufferLimitError) {
         const { client } = state;
         log.warn(`Closing client that reached max query buffer length: id=${client.id} addr=${client.address} qbuf=${request.pending}`);
       } else writer.write({ type: 'error', value: request.reply });
-      return false;
+      return CLOSE;
     }
     if (recheck !== undefined && state.auth!.required) {
       const violation = recheck(request);
       if (violation !== undefined) {
         writer.write({ type: 'error', value: violation.reply });
-        return false;
+        return CLOSE;
       }
     }
     const replies = execute(request, state);
-    // A subscribed connection receives messages in their place among its replies: as
-    // in Redis, a reply follows the messages published before it (by others earlier in
-    // this turn, or by this very command, to itself). So what is queued is delivered
-    // now, before the reply is written. (Joining or leaving a channel delivers the
-    // queue too, in the Db: that covers SUBSCRIBE and UNSUBSCRIBE themselves.)
-    if (state.subscriptionCount > 0) state.db.deliver();
-    if (Array.isArray(replies)) for (const reply of replies) writer.write(reply);
-    else writer.write(replies as Exclude<typeof replies, readonly unknown[]>);
-    if (state.closing) return false;
+    // Clients blocked on keys this command made ready are served now that it is done,
+    // before this connection's next command (Redis: handleClientsBlockedOnKeys).
+    if (state.db.blocked.pending) state.db.serveBlocked();
+    if (replies instanceof Observable) return concat(GO_ON, waitThenRun(replies, batch, i + 1, state, writer));
+    writeReplies(replies, state, writer);
+    if (state.closing) return CLOSE;
   }
-  return true;
+  return GO_ON;
+}
+
+/** A blocked command's reply, once it comes, then the rest of the batch. */
+// takeUntil(ended$): a client that goes away (or a server shutting down) while blocked
+// stops waiting, and the wait's teardown takes it out of every key's queue.
+function waitThenRun(
+  reply$: Observable<Replies>,
+  batch: FrameBatch,
+  next: number,
+  state: ConnectionState,
+  writer: ReplyWriter,
+): Observable<boolean> {
+  return reply$.pipe(
+    takeUntil(state.ended$),
+    concatMap((replies) => {
+      writeReplies(replies, state, writer);
+      return state.closing ? CLOSE : runBatch(batch, next, state, writer);
+    }),
+  );
+}
+
+function writeReplies(replies: Replies, state: ConnectionState, writer: ReplyWriter): void {
+  // A subscribed connection receives messages in their place among its replies: as
+  // in Redis, a reply follows the messages published before it (by others earlier in
+  // this turn, or by this very command, to itself). So what is queued is delivered
+  // now, before the reply is written. (Joining or leaving a channel delivers the
+  // queue too, in the Db: that covers SUBSCRIBE and UNSUBSCRIBE themselves.)
+  if (state.subscriptionCount > 0) state.db.deliver();
+  if (Array.isArray(replies)) for (const reply of replies) writer.write(reply);
+  else writer.write(replies as Exclude<typeof replies, readonly unknown[]>);
 }
 
 // A batch reaches every subscriber of its channel in the same synchronous loop, so
@@ -272,7 +332,12 @@ export function session(db: Db, batches$: Observable<FrameBatch>, options: Sessi
     // replies go into the writer), stop after a batch that ends the connection, hand
     // the batch's encoded replies downstream as one list, clean up at the end.
     const replies$ = batches$.pipe(
-      map((batch) => runBatch(batch, state, writer)),
+      // The input's end is announced before concatMap waits for a blocked command: a
+      // client gone while blocked stops waiting (see waitThenRun).
+      tap({ complete: () => state.ended$.next(), error: () => state.ended$.next() }),
+      // concatMap, not mergeMap: one batch at a time, in order. A batch that blocks
+      // holds the ones after it until its wait is over.
+      concatMap((batch) => runBatch(batch, 0, state, writer)),
       takeWhile((keepGoing) => keepGoing, true), // inclusive: the last batch's replies still go out
       map(() => writer.take()),
       // A batch that produced no bytes (a lone empty line) is not written at all.

@@ -87,14 +87,20 @@ function server(state: ServerState, db: Db): Fields {
 
 function clients(state: ServerState): Fields {
   let subscribers = 0;
-  for (const client of state.clients.values()) if (client.subscriptions + client.patternSubscriptions > 0) subscribers++;
+  let blocked = 0;
+  let timeouts = 0;
+  for (const client of state.clients.values()) {
+    if (client.subscriptions + client.patternSubscriptions > 0) subscribers++;
+    if (client.blocked) blocked++;
+    if (client.blocked && client.blockedWithTimeout) timeouts++;
+  }
   return [
     ['connected_clients', state.clients.size],
     ['cluster_connections', 0],
     ['maxclients', config(state, 'maxclients')],
-    ['blocked_clients', 0],
+    ['blocked_clients', blocked],
     ['tracking_clients', 0],
-    ['clients_in_timeout_table', 0],
+    ['clients_in_timeout_table', timeouts],
     // Not in Redis 7.0's list: how many of the clients are in subscribed mode.
     ['pubsub_clients', subscribers],
   ];

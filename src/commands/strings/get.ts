@@ -2,6 +2,7 @@
 // the key holds another type. The hot path of every benchmark: one map lookup, one
 // type tag compared, no allocation beyond the reply.
 
+import { isAggregate } from '../../db/db';
 import { NULL, bulk } from '../../protocol/frame';
 import { CommandSpec, keyOf } from '../command';
 import { WRONGTYPE } from './string-value';
@@ -21,7 +22,7 @@ export const get: CommandSpec<string> = {
     // The allocation-free lookup: no Entry view, the stored form read directly.
     const stored = db.getStored(key);
     if (stored === undefined) return NULL;
-    if (db.typeOf(stored) !== 'string') return WRONGTYPE.frame;
-    return bulk(typeof stored === 'string' ? Buffer.from(stored, 'latin1') : stored);
+    if (typeof stored === 'string') return bulk(Buffer.from(stored, 'latin1'));
+    return isAggregate(stored) ? WRONGTYPE.frame : bulk(stored);
   },
 };

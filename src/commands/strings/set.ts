@@ -10,7 +10,7 @@
 import { BulkFrame, NULL, OK, bulk } from '../../protocol/frame';
 import { ChunkedBulk } from '../../protocol/chunked-bulk';
 import { parseLongLong } from '../../protocol/integer';
-import type { Expiry } from '../../db/db';
+import { type Expiry, isAggregate } from '../../db/db';
 import { CommandSpec, NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
 import { WRONGTYPE } from './string-value';
 
@@ -96,7 +96,7 @@ export const set: CommandSpec<SetCommand> = {
     const old = command.get ? db.getStored(command.key) : undefined;
     const found = command.get ? old !== undefined : db.has(command.key);
     // SET ... GET reads the old value first, so it refuses a key of another type.
-    if (old !== undefined && db.typeOf(old) !== 'string') return WRONGTYPE.frame;
+    if (old !== undefined && isAggregate(old)) return WRONGTYPE.frame;
     const reply = !command.get ? OK : old !== undefined ? bulk(typeof old === 'string' ? Buffer.from(old, 'latin1') : old) : NULL;
     if ((command.condition === 'NX' && found) || (command.condition === 'XX' && !found)) {
       return command.get ? reply : NULL;

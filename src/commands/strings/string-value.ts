@@ -11,7 +11,8 @@ import { MAX_BULK_LENGTH } from '../../protocol/errors';
 import { ReplyError } from '../command';
 import type { ServerState } from '../server-state';
 
-export const WRONGTYPE = new ReplyError('WRONGTYPE Operation against a key holding the wrong kind of value');
+export { WRONGTYPE } from '../typed-value';
+import { WRONGTYPE } from '../typed-value';
 
 /** The live entry at `key` if it holds a string, undefined if there is none, else WRONGTYPE. */
 export function stringEntry(db: Db, key: string): Entry | undefined | ReplyError {

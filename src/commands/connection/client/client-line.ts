@@ -20,8 +20,8 @@ export function clientLine(client: ClientInfo, now: number): string {
     ['name', client.name],
     ['age', seconds(now - client.createdAt)],
     ['idle', seconds(now - client.lastActivity)],
-    // P: a subscriber (pub/sub); N: nothing special.
-    ['flags', subscribed ? 'P' : 'N'],
+    // P: a subscriber (pub/sub); b: blocked (BLPOP...); N: nothing special.
+    ['flags', `${subscribed ? 'P' : ''}${client.blocked ? 'b' : ''}` || 'N'],
     ['db', 0],
     ['sub', client.subscriptions],
     ['psub', client.patternSubscriptions],

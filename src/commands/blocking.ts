@@ -1,0 +1,101 @@
+// Blocking commands (BLPOP, BRPOP, BLMOVE, BLMPOP, BZPOPMIN, BZPOPMAX, BZMPOP): a reply
+// that is not there yet. When the keys cannot serve at once, the command's `apply`
+// returns `block(...)`: an Observable of its eventual reply, and the session holds the
+// connection's later commands until it emits (src/server/session.ts, `concatMap`).
+//
+// RxJS patterns shown: `race` + `timer` + `take(1)`. The reply is whichever comes first:
+//   - the keys becoming able to serve: each wake-up of a key (Db.blocked.whenReady, a
+//     Subject per key, fired after the command that wrote it) runs `attempt`, which pops
+//     and answers, or answers undefined and keeps waiting (another waiter took it first,
+//     or the key holds another type now);
+//   - the timeout: a `timer` on the Db's scheduler, so tests run it on virtual time;
+//   - CLIENT UNBLOCK, from another connection.
+// `take(1)` ends the race with its first value, and its teardown unsubscribes from
+// everything: the waiter leaves every key's queue, the timer is cancelled. The same
+// teardown runs when the client disconnects while blocked (the session unsubscribes),
+// so a gone client never swallows an element.
+
+import { Observable, SchedulerLike, Subject, concatMap, defer, filter, finalize, map, merge, race, take, timer } from 'rxjs';
+import type { Frame } from '../protocol/frame';
+import { X87_EXTENDED, parseLongDouble } from './strings/long-double';
+import { ConnectionContext, ReplyError, Replies } from './command';
+
+/** What a blocking command waits for. */
+export interface BlockOptions {
+  /** The keys whose readiness may serve it (each one is waited on once, whatever the repeats). */
+  readonly keys: readonly string[];
+  /** How long to wait, in milliseconds; 0 waits forever. */
+  readonly timeoutMs: number;
+  /**
+   * Tries to serve: pops (or moves) and returns the reply, having called `db.changed` on
+   * what it modified; or returns undefined to keep waiting. Called after a command made
+   * one of the keys ready, in the order the clients blocked.
+   */
+  readonly attempt: () => Replies | undefined;
+  /** The reply when the time is up (or on CLIENT UNBLOCK ... TIMEOUT): Redis's null array. */
+  readonly timeoutReply: Frame;
+}
+
+const UNBLOCKED: Frame = { type: 'error', value: 'UNBLOCKED client unblocked via CLIENT UNBLOCK' };
+
+// setTimeout cannot wait longer than 2^31-1 ms (a longer delay fires at once): a longer
+// timeout is a chain of shorter timers.
+const MAX_DELAY = 2 ** 31 - 1;
+function deadline(ms: number, scheduler: SchedulerLike): Observable<unknown> {
+  if (ms <= MAX_DELAY) return timer(ms, scheduler);
+  return timer(MAX_DELAY, scheduler).pipe(concatMap(() => deadline(ms - MAX_DELAY, scheduler)));
+}
+
+/**
+ * The reply of a blocking command that could not serve at once: an Observable that emits
+ * it once (served, timed out, or unblocked) and completes. While it is subscribed the
+ * client shows as blocked (CLIENT LIST `flags=b`, INFO `blocked_clients`).
+ */
+export function block(context: ConnectionContext, options: BlockOptions): Observable<Replies> {
+  const { db, client } = context;
+  return defer(() => {
+    const unblocked$ = new Subject<Replies>();
+    client.blocked = true;
+    client.blockedWithTimeout = options.timeoutMs !== 0;
+    client.unblock = (withError) => unblocked$.next(withError ? UNBLOCKED : options.timeoutReply);
+    const keys = [...new Set(options.keys)];
+    const served$ = merge(...keys.map((key) => db.blocked.whenReady(key))).pipe(
+      map(() => options.attempt()),
+      filter((reply): reply is Replies => reply !== undefined),
+    );
+    const timedOut$ = options.timeoutMs === 0 ? [] : [deadline(options.timeoutMs, db.scheduler).pipe(map(() => options.timeoutReply))];
+    return race(served$, unblocked$, ...timedOut$).pipe(
+      take(1),
+      finalize(() => {
+        client.blocked = false;
+        client.unblock = undefined;
+      }),
+    );
+  });
+}
+
+const NOT_A_FLOAT = new ReplyError('ERR timeout is not a float or out of range');
+const NEGATIVE = new ReplyError('ERR timeout is negative');
+const OUT_OF_RANGE = new ReplyError('ERR timeout is out of range');
+const LLONG_MAX = 2n ** 63n - 1n;
+
+/**
+ * A blocking command's timeout in milliseconds, as Redis reads it
+ * (getTimeoutFromObjectOrReply): a float number of seconds in strtold's syntax, times
+ * 1000, truncated to an integer; negative is refused, and so is a deadline past
+ * LLONG_MAX. `now` is the Db's clock, the deadline's origin.
+ */
+export function parseTimeout(arg: Buffer, now: number): number | ReplyError {
+  const value = parseLongDouble(arg, X87_EXTENDED);
+  if (value === null || value.kind === 'nan') return NOT_A_FLOAT;
+  // (long long)(inf * 1000.0) is out of range in C: x86-64 turns it into LLONG_MIN, so
+  // Redis says "negative". The same goes for any finite value past 2^63 ms.
+  if (value.kind === 'infinite') return NEGATIVE;
+  // seconds * 1000, truncated towards zero, exactly: mantissa * 1000 * 2^exponent.
+  const scaled = value.mantissa * 1000n;
+  const magnitude = value.exponent >= 0 ? scaled << BigInt(value.exponent) : scaled >> BigInt(-value.exponent);
+  if (magnitude > LLONG_MAX) return NEGATIVE;
+  if (value.negative && magnitude > 0n) return NEGATIVE;
+  if (magnitude > 0n && magnitude > LLONG_MAX - BigInt(Math.floor(now))) return OUT_OF_RANGE;
+  return Number(magnitude);
+}
