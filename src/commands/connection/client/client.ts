@@ -14,6 +14,7 @@ import { clientKill } from './kill';
 import { clientList } from './list';
 import { clientSetinfo } from './setinfo';
 import { clientSetname } from './setname';
+import { clientUnblock } from './unblock';
 
 export const client: CommandSpec = {
   name: 'client',
@@ -22,7 +23,7 @@ export const client: CommandSpec = {
   summary: 'A container for client connection commands',
   since: '2.4.0',
   group: 'connection',
-  subcommands: [clientId, clientSetname, clientGetname, clientSetinfo, clientInfo, clientList, clientKill, clientHelp],
+  subcommands: [clientId, clientSetname, clientGetname, clientSetinfo, clientInfo, clientList, clientKill, clientUnblock, clientHelp],
   parse: rawArguments,
   // Only reached without a subcommand, which the arity check already refuses.
   apply: () => ({ type: 'error', value: "ERR wrong number of arguments for 'client' command" }),

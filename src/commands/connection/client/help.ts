@@ -34,6 +34,8 @@ const LINES = [
   '    * LIB-VER: the client lib version.',
   'SETNAME <name>',
   '    Assign the name <name> to the current connection.',
+  'UNBLOCK <clientid> [TIMEOUT|ERROR]',
+  '    Unblock the specified blocked client.',
 ];
 
 export const clientHelp: CommandSpec = {
