@@ -14,7 +14,12 @@ import * as path from 'node:path';
 import { freePort } from '../../spec/support/free-port';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const SERVER_JS = path.join(ROOT, 'dist', 'bin', 'server.js');
+/**
+ * The bundled server `npm run build` writes; BENCH_SERVER_JS names another bundle (e.g. one
+ * built from a snapshot of HEAD into /tmp, so that a benchmark need not rebuild dist/
+ * while others work in the same checkout).
+ */
+export const SERVER_JS = process.env.BENCH_SERVER_JS ?? path.join(ROOT, 'dist', 'bin', 'server.js');
 /** The same server as tsc's per-module output: what a profile should run, so that its frames name our files. */
 export const SERVER_MODULES_JS = path.join(ROOT, 'dist', 'src', 'cli', 'server.js');
 export const HOST = '127.0.0.1';
