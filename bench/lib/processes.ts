@@ -20,8 +20,8 @@ export const ROOT = path.resolve(__dirname, '..', '..');
  * while others work in the same checkout).
  */
 export const SERVER_JS = process.env.BENCH_SERVER_JS ?? path.join(ROOT, 'dist', 'bin', 'server.js');
-/** The same server as tsc's per-module output: what a profile should run, so that its frames name our files. */
-export const SERVER_MODULES_JS = path.join(ROOT, 'dist', 'src', 'cli', 'server.js');
+/** The same server as tsc's per-module output: what a profile should run, so that its frames name our files (BENCH_SERVER_MODULES_JS: another such build). */
+export const SERVER_MODULES_JS = process.env.BENCH_SERVER_MODULES_JS ?? path.join(ROOT, 'dist', 'src', 'cli', 'server.js');
 export const HOST = '127.0.0.1';
 
 /** A server under test. `name` appears in tables and progress lines. */
