@@ -1,0 +1,26 @@
+// HKEYS key: every field of the hash (an empty array for a missing key), in the hash's
+// order: insertion order while it is small, as in Redis.
+
+import { RedisHash } from '../../db/types/hash';
+import { CommandSpec, ReplyError } from '../command';
+import { readAs } from '../typed-value';
+import { parseKey } from './field-arguments';
+import { fieldsFrame } from './field-frame';
+
+export const hkeys: CommandSpec<string> = {
+  name: 'hkeys',
+  arity: 2,
+  flags: ['readonly'],
+  categories: ['@read', '@hash', '@slow'],
+  keys: { first: 1, last: 1, step: 1 },
+  summary: 'Get all the fields in a hash',
+  since: '2.0.0',
+  group: 'hash',
+  syntax: 'key',
+  parse: parseKey,
+  apply(key, { db }) {
+    const hash = readAs(db, key, RedisHash);
+    if (hash instanceof ReplyError) return hash.frame;
+    return fieldsFrame(hash?.fields() ?? []);
+  },
+};

@@ -1,0 +1,92 @@
+// HSCAN key cursor [MATCH pattern] [COUNT count]: walks a hash a few pairs per call.
+// Each reply is [next cursor, [field, value, field, value...]]; the walk is over when
+// the cursor comes back as "0".
+//
+// A small (listpack) hash is returned whole in one step with cursor 0, whatever the
+// cursor and COUNT, as Redis does: it is small by definition. A hashtable hash is
+// walked by RedisHash.scan, which keeps SCAN's promise (every pair present for the
+// whole walk is returned, see src/db/types/hash.ts). MATCH filters on the fields,
+// after the pairs are visited, so a step may return nothing and still not be the last.
+//
+// Redis's order of checks, which this follows: the cursor (even for a missing key),
+// then the key (a missing key answers the empty scan without reading the options; a
+// key of another type is WRONGTYPE), and only then the options: COUNT must be an
+// integer ("value is not an integer or out of range") of at least 1 ("syntax error"),
+// anything else is a syntax error (TYPE too: it is SCAN's alone).
+
+import { type Frame, array, bulk } from '../../protocol/frame';
+import { parseLongLong } from '../../protocol/integer';
+import { globMatch } from '../../db/glob';
+import { RedisHash } from '../../db/types/hash';
+import { CommandSpec, NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
+import { readAs } from '../typed-value';
+import { fieldFrame } from './field-frame';
+import { parseScanCursor } from './scan-cursor';
+
+interface HScan {
+  readonly key: string;
+  readonly cursor: bigint;
+  /** Read after the key is looked up, as in Redis. */
+  readonly options: readonly Buffer[];
+}
+
+interface ScanOptions {
+  readonly pattern?: string;
+  readonly count: number;
+}
+
+function parseOptions(options: readonly Buffer[]): ScanOptions | ReplyError {
+  let pattern: string | undefined;
+  let count = 10;
+  for (let i = 0; i < options.length; i += 2) {
+    const option = options[i].toString('latin1').toLowerCase();
+    if (i + 1 >= options.length) return SYNTAX_ERROR;
+    const value = options[i + 1];
+    if (option === 'count') {
+      const parsed = parseLongLong(value, 0, value.length);
+      if (parsed === null) return NOT_AN_INTEGER;
+      if (parsed < 1) return SYNTAX_ERROR;
+      count = parsed;
+    } else if (option === 'match') {
+      const text = keyOf(value);
+      // "*" matches everything: the same as no pattern (Redis skips the match then).
+      pattern = text === '*' ? undefined : text;
+    } else return SYNTAX_ERROR;
+  }
+  return { pattern, count };
+}
+
+const EMPTY_SCAN: Frame = array([bulk('0'), array([])]);
+
+export const hscan: CommandSpec<HScan> = {
+  name: 'hscan',
+  arity: -3,
+  flags: ['readonly'],
+  categories: ['@read', '@hash', '@slow'],
+  keys: { first: 1, last: 1, step: 1 },
+  summary: 'Incrementally iterate hash fields and associated values',
+  since: '2.8.0',
+  group: 'hash',
+  syntax: 'key cursor [MATCH pattern] [COUNT count]',
+  parse(args) {
+    const cursor = parseScanCursor(args[1]);
+    if (cursor instanceof ReplyError) return cursor;
+    return { key: keyOf(args[0]), cursor, options: args.slice(2) };
+  },
+  apply({ key, cursor, options }, { db }) {
+    const hash = readAs(db, key, RedisHash);
+    if (hash instanceof ReplyError) return hash.frame;
+    if (hash === undefined) return EMPTY_SCAN;
+    const parsed = parseOptions(options);
+    if (parsed instanceof ReplyError) return parsed.frame;
+    // A cursor past the hash's size means "from the top" to RedisHash.scan (Number() of a
+    // cursor near 2^64 is still larger than any size).
+    const step = hash.scan(Number(cursor), parsed.count);
+    const items: Frame[] = [];
+    for (let i = 0; i < step.pairs.length; i += 2) {
+      if (parsed.pattern !== undefined && !globMatch(parsed.pattern, step.pairs[i])) continue;
+      items.push(fieldFrame(step.pairs[i]), fieldFrame(step.pairs[i + 1]));
+    }
+    return array([bulk(String(step.cursor)), array(items)]);
+  },
+};
