@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import type { Db } from '../../db/db';
 import type { ServerState } from '../server-state';
-import { configValue, parameterNamed } from './config/parameters';
+import { parameterNamed } from './config/parameters';
 import { REDIS_VERSION } from './redis-version';
 
 type Fields = readonly (readonly [string, string | number])[];
@@ -40,7 +40,9 @@ function lifetimeOf(server: ServerState): Lifetime {
   return lifetime;
 }
 
-const config = (server: ServerState, name: string): string => configValue(server, parameterNamed(name)!);
+// INFO's config-backed fields (maxclients, maxmemory...) are never encoding thresholds,
+// so no Db is needed to read them.
+const config = (server: ServerState, name: string): string => server.config.get(name) ?? parameterNamed(name)!.initial(server);
 
 /** Redis's bytesToHuman: 1023B, 1.16M, 23.54G. */
 export function bytesToHuman(bytes: number): string {

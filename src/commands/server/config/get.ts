@@ -23,7 +23,7 @@ export const configGet: CommandSpec<readonly string[]> = {
   group: 'server',
   syntax: 'parameter [parameter ...]',
   parse: (args) => args.map((arg) => arg.toString('latin1')),
-  apply(patterns, { server }) {
+  apply(patterns, context) {
     // Names are compared without case (CONFIG GET MAXCLIENTS finds maxclients), so the
     // set of names already answered is kept in lower case.
     const seen = new Set<string>();
@@ -36,11 +36,11 @@ export const configGet: CommandSpec<readonly string[]> = {
     for (const pattern of patterns) {
       if (!isGlob(pattern)) {
         const parameter = parameterNamed(pattern);
-        if (parameter !== undefined) add(pattern, configValue(server, parameter));
+        if (parameter !== undefined) add(pattern, configValue(context, parameter));
         continue;
       }
       for (const parameter of PARAMETERS) {
-        if (globMatch(pattern, parameter.name, true)) add(parameter.name, configValue(server, parameter));
+        if (globMatch(pattern, parameter.name, true)) add(parameter.name, configValue(context, parameter));
       }
     }
     return map(entries);

@@ -17,7 +17,21 @@
 //
 // Parameters Redis has and this table lacks are unknown here: CONFIG GET returns
 // nothing for them and CONFIG SET answers "Unknown option".
+//
+// The encoding thresholds (hash-max-listpack-entries...) are a fourth kind: their value
+// lives in the Db's shared limits object (db.limits), which every aggregate reads when
+// it grows, so CONFIG SET writes there and the next conversion follows the new limit.
+// The table only names the field (`limit`); CONFIG GET reads it back from the Db. The
+// text as set is kept beside it in ServerState.config, because a limit may be as large
+// as LONG_MAX and a JS number would print 9223372036854775807 rounded.
+//
+// Aliases (hash-max-ziplist-entries for hash-max-listpack-entries) are entries of their
+// own, as in Redis 7.0, whose config table holds an alias as a second config sharing
+// the first one's storage: CONFIG GET * lists both names, an error names the one that
+// was given, and setting a name and its alias in one CONFIG SET is not a "duplicate".
 
+import type { Db } from '../../../db/db';
+import type { EncodingLimits } from '../../../db/types/aggregate';
 import { parseLongLongExact } from '../../../protocol/integer';
 import type { ServerState } from '../../server-state';
 
@@ -30,9 +44,19 @@ export interface Parameter {
   readonly initial: (server: ServerState) => string;
   /** Checks a new value; absent for an immutable parameter. `current` is the value it replaces. */
   readonly validate?: (value: string, current: string) => Validation;
+  /** An encoding threshold: the field of the Db's limits object that holds the value. */
+  readonly limit?: keyof EncodingLimits;
 }
 
+/** What reading or writing a parameter needs: the server's config, and the Db (for the encoding thresholds). */
+export interface ConfigScope {
+  readonly server: ServerState;
+  readonly db: Db;
+}
+
+const INT_MIN = -2147483648n;
 const INT_MAX = 2147483647n;
+const LONG_MAX = 9223372036854775807n;
 const LLONG_MAX = 9223372036854775807n;
 const ULLONG_MAX = 2n ** 64n - 1n;
 
@@ -169,6 +193,17 @@ const outputBufferLimits = (value: string, current: string): Validation => {
   return 'error' in after ? after : { value: formatOutputBufferLimits(after) };
 };
 
+/** An encoding threshold, and its alias if it has one: two entries sharing one field of db.limits. */
+const limit = (
+  name: string,
+  alias: string | undefined,
+  field: keyof EncodingLimits,
+  validate: (value: string) => Validation,
+): Parameter[] => {
+  const entry = (shownAs: string): Parameter => ({ name: shownAs, initial: constant(''), validate, limit: field });
+  return alias === undefined ? [entry(name)] : [entry(name), entry(alias)];
+};
+
 export const PARAMETERS: readonly Parameter[] = [
   // Set from the command line; the server layer may record them in ServerState.config.
   { name: 'bind', initial: constant('127.0.0.1') },
@@ -206,6 +241,18 @@ export const PARAMETERS: readonly Parameter[] = [
       ...['allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'noeviction'],
     ),
   },
+  // Fixed at start-up (--enable-debug-command): whether DEBUG runs, for anyone or only
+  // for local connections. Immutable in Redis too.
+  { name: 'enable-debug-command', initial: constant('no') },
+  // The encoding thresholds (see the opening comment), with Redis 7.0's types: entry
+  // counts are size_t configs read as integers, byte sizes are memory values (`1kb`).
+  ...limit('hash-max-listpack-entries', 'hash-max-ziplist-entries', 'hashMaxListpackEntries', integerBetween(0n, LONG_MAX)),
+  ...limit('hash-max-listpack-value', 'hash-max-ziplist-value', 'hashMaxListpackValue', memoryBetween(0n, LONG_MAX)),
+  ...limit('set-max-intset-entries', undefined, 'setMaxIntsetEntries', integerBetween(0n, LONG_MAX)),
+  ...limit('zset-max-listpack-entries', 'zset-max-ziplist-entries', 'zsetMaxListpackEntries', integerBetween(0n, LONG_MAX)),
+  ...limit('zset-max-listpack-value', 'zset-max-ziplist-value', 'zsetMaxListpackValue', memoryBetween(0n, LONG_MAX)),
+  ...limit('list-max-listpack-size', 'list-max-ziplist-size', 'listMaxListpackSize', integerBetween(INT_MIN, INT_MAX)),
+  ...limit('list-compress-depth', undefined, 'listCompressDepth', integerBetween(0n, INT_MAX)),
   {
     name: 'notify-keyspace-events',
     initial: constant(''),
@@ -218,6 +265,24 @@ const byName = new Map(PARAMETERS.map((parameter) => [parameter.name, parameter]
 /** The parameter called `name` (any case), if this server has it. */
 export const parameterNamed = (name: string): Parameter | undefined => byName.get(name.toLowerCase());
 
-/** The current value: what CONFIG SET stored, or the initial value. */
-export const configValue = (server: ServerState, parameter: Parameter): string =>
-  server.config.get(parameter.name) ?? parameter.initial(server);
+/** Where the text of an encoding threshold is kept, beside its number in db.limits (shared by a name and its alias). */
+const limitText = (field: keyof EncodingLimits): string => `limit:${field}`;
+
+/** The current value: what CONFIG SET stored, or the initial value; an encoding threshold as the Db has it. */
+export function configValue({ server, db }: ConfigScope, parameter: Parameter): string {
+  if (parameter.limit === undefined) return server.config.get(parameter.name) ?? parameter.initial(server);
+  const value = db.limits[parameter.limit];
+  // The text as set, if it still says the number the Db holds (exact beyond 2^53).
+  const text = server.config.get(limitText(parameter.limit));
+  return text !== undefined && Number(text) === value ? text : String(value);
+}
+
+/** Stores a validated value: in the config, or, for an encoding threshold, in db.limits. */
+export function storeValue({ server, db }: ConfigScope, parameter: Parameter, value: string): void {
+  if (parameter.limit === undefined) {
+    server.config.set(parameter.name, value);
+    return;
+  }
+  db.limits[parameter.limit] = Number(value);
+  server.config.set(limitText(parameter.limit), value);
+}

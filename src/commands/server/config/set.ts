@@ -6,7 +6,7 @@
 import { OK } from '../../../protocol/frame';
 import { CommandSpec, ReplyError, SYNTAX_ERROR } from '../../command';
 import { errorArgument } from '../error-argument';
-import { Parameter, configValue, parameterNamed } from './parameters';
+import { Parameter, configValue, parameterNamed, storeValue } from './parameters';
 
 interface Change {
   readonly name: Buffer;
@@ -33,7 +33,7 @@ export const configSet: CommandSpec<Change[]> = {
   group: 'server',
   syntax: 'parameter value [parameter value ...]',
   parse,
-  apply(changes, { server }) {
+  apply(changes, context) {
     const parameters: Parameter[] = [];
     for (const { name } of changes) {
       const parameter = parameterNamed(name.toString('latin1'));
@@ -46,11 +46,11 @@ export const configSet: CommandSpec<Change[]> = {
     }
     const values: string[] = [];
     for (const [i, parameter] of parameters.entries()) {
-      const checked = parameter.validate!(changes[i].value, configValue(server, parameter));
+      const checked = parameter.validate!(changes[i].value, configValue(context, parameter));
       if ('error' in checked) return failed(parameter.name, checked.error).frame;
       values.push(checked.value);
     }
-    parameters.forEach((parameter, i) => server.config.set(parameter.name, values[i]));
+    parameters.forEach((parameter, i) => storeValue(context, parameter, values[i]));
     return OK;
   },
 };
