@@ -58,7 +58,7 @@ export async function runProfile(options: ProfileOptions): Promise<void> {
       out: 'PROFILE-big.md',
     },
     types: {
-      n: options.quick ? 100_000 : /lrange/.test(options.tests ?? '') ? 50_000 : 500_000,
+      n: (/lrange/.test(options.tests ?? '') ? 50_000 : 500_000) / (options.quick ? 5 : 1),
       args: (n: number) => [
         '-c', '50', '-P', String(options.pipeline ?? 16),
         '-t', options.tests ?? 'lpush,rpush,lpop,rpop,sadd,hset,spop,zadd,zpopmin',
