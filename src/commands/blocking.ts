@@ -91,9 +91,21 @@ export function parseTimeout(arg: Buffer, now: number): number | ReplyError {
   // (long long)(inf * 1000.0) is out of range in C: x86-64 turns it into LLONG_MIN, so
   // Redis says "negative". The same goes for any finite value past 2^63 ms.
   if (value.kind === 'infinite') return NEGATIVE;
-  // seconds * 1000, truncated towards zero, exactly: mantissa * 1000 * 2^exponent.
-  const scaled = value.mantissa * 1000n;
-  const magnitude = value.exponent >= 0 ? scaled << BigInt(value.exponent) : scaled >> BigInt(-value.exponent);
+  // seconds * 1000 as C computes it in long double: the product rounded to the 64-bit
+  // mantissa (to nearest, ties to even), then truncated towards zero. Without that
+  // rounding 0.01 s would be 9 ms: 0.01 is a hair below 1/100 in binary.
+  let scaled = value.mantissa * 1000n;
+  let exponent = value.exponent;
+  const excess = scaled.toString(2).length - X87_EXTENDED.precision;
+  if (excess > 0) {
+    const unit = 1n << BigInt(excess);
+    const remainder = scaled % unit;
+    scaled /= unit;
+    const half = unit / 2n;
+    if (remainder > half || (remainder === half && scaled % 2n === 1n)) scaled += 1n;
+    exponent += excess;
+  }
+  const magnitude = exponent >= 0 ? scaled << BigInt(exponent) : scaled >> BigInt(-exponent);
   if (magnitude > LLONG_MAX) return NEGATIVE;
   if (value.negative && magnitude > 0n) return NEGATIVE;
   if (magnitude > 0n && magnitude > LLONG_MAX - BigInt(Math.floor(now))) return OUT_OF_RANGE;
