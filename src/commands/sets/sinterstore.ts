@@ -1,0 +1,12 @@
+// SINTERSTORE destination key [key ...]: SINTER, stored at destination (replacing what
+// it held, its time to live included); answers the result's size. An empty result
+// deletes the destination. The work is in set-algebra.ts.
+
+import { setAlgebraCommand } from './set-algebra';
+
+export const sinterstore = setAlgebraCommand({
+  name: 'sinterstore',
+  operation: 'inter',
+  store: true,
+  summary: 'Intersect multiple sets and store the resulting set in a key',
+});
