@@ -549,6 +549,11 @@ kase('blmove-served', (key) => [
   on('b', 'LRANGE', key('src'), '0', '-1'),
   on('b', 'LRANGE', key('dst'), '0', '-1'),
 ]);
+// Redis serves the waiter right after the pushing command, before the next pipelined one.
+kase('blmove-served-mid-pipeline', (key) => [
+  push('a', command('BLMOVE', key('src'), key('dst'), 'RIGHT', 'LEFT', '0')),
+  fanout('b', command('RPUSH', key('src'), 'job') + command('EXISTS', key('src')) + command('LRANGE', key('dst'), '0', '-1'), { b: 3, a: 1 }),
+]);
 kase('brpoplpush-served', (key) => [
   push('a', command('BRPOPLPUSH', key('src'), key('dst'), '0')),
   fanout('b', command('RPUSH', key('src'), 'j'), { b: 1, a: 1 }),
