@@ -20,7 +20,7 @@ import { block, parseTimeout } from '../blocking';
 import type { End } from './list-arguments';
 import { firstList, popWithKey, readyList } from './pop';
 
-interface BlockingPop {
+export interface BlockingPop {
   readonly keys: readonly string[];
   /** Parsed when the command runs: the deadline's range check needs the clock. */
   readonly timeout: Buffer;

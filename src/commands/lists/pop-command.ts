@@ -15,7 +15,7 @@ import { elementFrame, elementsFrame } from './element';
 import { type End, parseNonNegative } from './list-arguments';
 import { popCount, popEnd } from './pop';
 
-interface Pop {
+export interface Pop {
   readonly key: string;
   /** Undefined: no count argument (reply with one bulk string). */
   readonly count?: number;

@@ -14,7 +14,7 @@ import { writeAs } from '../typed-value';
 import type { End } from './list-arguments';
 import { pushEnd } from './pop';
 
-interface Push {
+export interface Push {
   readonly key: string;
   readonly elements: readonly string[];
 }
