@@ -37,8 +37,9 @@ const LONG_MAX = 2n ** 63n - 1n;
 const OUT_OF_RANGE = new ReplyError(`ERR value is out of range, value must between ${-LONG_MAX} and ${LONG_MAX}`);
 const OUT_OF_RANGE_WITHVALUES = new ReplyError('ERR value is out of range');
 /**
- * Our own limit (Redis has none): a reply of more draws than this would not fit in
- * memory as frames. Redis would stream such a reply until its client hung up.
+ * Our own limit on repeated draws (a negative count), where Redis has none: a reply
+ * of more draws than this would not fit in memory as frames, where Redis streams it
+ * out until its client hangs up or its memory runs out.
  */
 const MAX_DRAWS = 1n << 24n;
 const TOO_MANY = new ReplyError('ERR value is out of range');
@@ -93,7 +94,8 @@ export const hrandfield: CommandSpec<RandField> = {
     if (count === undefined) return hash === undefined ? NULL : fieldFrame(hash.pairAt(randomIndex(hash.size))[0]);
     if (hash === undefined || count === 0n) return array([]);
     const draws = count < 0n ? -count : count;
-    if (draws > MAX_DRAWS) return TOO_MANY.frame;
+    // Only repeats can outnumber the fields: a positive count is capped by the size.
+    if (count < 0n && draws > MAX_DRAWS) return TOO_MANY.frame;
     const size = hash.size;
     // The listpack form has no random access: decode it once, then index the pairs.
     const flat = hash.encoding === 'listpack' ? hash.pairs() : undefined;
