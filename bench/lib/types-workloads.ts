@@ -14,7 +14,7 @@
 // distinct fields or members per key. Batches of a thousand commands over one connection
 // load 100,000 keys in about a second and keep the client's own memory small.
 
-import { RespClient, RespError, type Args, type Reply } from './resp';
+import { RespClient, RespError, encodeLatin1, type Args, type Reply } from './resp';
 
 // ---- redis-benchmark's tests ------------------------------------------------------------
 
@@ -115,8 +115,8 @@ export interface MemoryDataset {
   readonly label: string;
   /** How many keys. */
   readonly keys: number;
-  /** The command that creates key number `i` with all its elements. */
-  command(i: number): Args;
+  /** The command that creates key number `i` with all its elements (ASCII strings). */
+  command(i: number): string[];
 }
 
 const KEYS = 100_000;
@@ -179,9 +179,9 @@ export async function loadDataset(port: number, dataset: MemoryDataset, batch = 
   const started = process.hrtime.bigint();
   try {
     for (let from = 0; from < dataset.keys; from += batch) {
-      const commands: Args[] = [];
+      const commands: string[][] = [];
       for (let i = from; i < Math.min(dataset.keys, from + batch); i++) commands.push(dataset.command(i));
-      const replies = await client.pipeline(commands);
+      const replies = await client.pipelineEncoded(encodeLatin1(commands), commands.length);
       const error = replies.find((r): r is RespError => r instanceof RespError);
       if (error) return { error: shortError(error.message), ms: Number(process.hrtime.bigint() - started) / 1e6 };
     }
