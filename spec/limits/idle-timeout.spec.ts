@@ -82,6 +82,18 @@ describe('the idle sweep (virtual time)', () => {
     expect(killed).toEqual([]);
   });
 
+  it('a client blocked in BLPOP is exempt too: its wait has its own timeout', () => {
+    const scheduler = newTestScheduler();
+    const { state, connections, killed, settings } = setUp('1');
+    scheduler.run(({ expectObservable }) => {
+      const blocked = fakeConnection(state, connections, 'blocked', killed);
+      blocked.client.blocked = true;
+      fakeConnection(state, connections, 'idle', killed);
+      expectObservable(idleSweep(settings, connections, 1000, scheduler), '^ 5000ms !').toBe('');
+    });
+    expect(killed).toEqual(['idle']);
+  });
+
   it('output still draining to the client counts as activity; a stuck one does not', () => {
     const scheduler = newTestScheduler();
     const { state, connections, killed, settings } = setUp('2');

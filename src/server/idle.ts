@@ -1,6 +1,7 @@
 // The idle timeout (`timeout`, in seconds; 0 = never), as Redis's clientsCron: once a
 // second, one sweep over the served connections closes those idle for longer than the
-// timeout. Subscribers are exempt, as in Redis: waiting for messages is their job.
+// timeout. Subscribers and blocked clients (BLPOP...) are exempt, as in Redis: waiting
+// for messages, or for a key, is their job (a blocked client has its own timeout).
 //
 // Why one periodic sweep and not a timer per connection: a per-connection timer would
 // have to be reset on every batch, which is work on the hot path for a limit that is
@@ -29,7 +30,7 @@ export function closeIdleClients(settings: Settings, connections: Connections, n
       client.lastActivity = now;
       continue;
     }
-    if (client.subscriptions + client.patternSubscriptions > 0) continue;
+    if (client.subscriptions + client.patternSubscriptions > 0 || client.blocked) continue;
     if (now - client.lastActivity > timeoutMs) {
       log.info(`Closing idle client id=${client.id} addr=${client.address}`);
       client.kill();
