@@ -25,6 +25,7 @@ import {
 } from '../server/server';
 import { ShutdownTimeoutError, signals } from '../server/shutdown';
 import { DEFAULT_OUTPUT_BUFFER_LIMITS, parameterNamed } from '../commands/server/config/parameters';
+import { ServerState } from '../commands/server-state';
 import { isLogLevel, log, setDefaultLogLevel } from '../log';
 import { version } from './version';
 
@@ -59,6 +60,13 @@ function seconds(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('must be a non-negative number of seconds');
   return n;
+}
+
+/** enable-debug-command's values, as Redis's protected_action_enum spells them (any case). */
+function protectedAction(value: string): string {
+  const v = value.toLowerCase();
+  if (v !== 'no' && v !== 'yes' && v !== 'local') throw new InvalidArgumentError('one of no, yes, local');
+  return v;
 }
 
 function logLevel(value: string): string {
@@ -106,6 +114,12 @@ const program = new Command()
     seconds,
     DEFAULT_SHUTDOWN_TIMEOUT,
   )
+  .option(
+    '--enable-debug-command <no|yes|local>',
+    'allow DEBUG: never, for every client, or for loopback clients only',
+    protectedAction,
+    'no',
+  )
   .option('--log-level <level>', 'trace, debug, info, warn, error or silent (or LOG_LEVEL)', logLevel)
   .parse();
 
@@ -120,6 +134,7 @@ const options = program.opts<{
   clientOutputBufferLimitPubsub: string;
   clientQueryBufferLimit: string;
   shutdownTimeout: number;
+  enableDebugCommand: string;
   logLevel?: string;
 }>();
 if (options.logLevel !== undefined && isLogLevel(options.logLevel)) log.setLevel(options.logLevel, false);
@@ -133,6 +148,9 @@ signal$.pipe(skip(1), take(1)).subscribe((name) => {
 });
 
 const db = serverDb();
+// enable-debug-command is immutable (as in Redis): it is fixed here, before the first
+// client, in the configuration CONFIG GET shows and DEBUG reads.
+const state = new ServerState(new Map([['enable-debug-command', options.enableDebugCommand]]));
 const requirePass = options.requirepass ?? process.env.MINI_REDIS_PASSWORD;
 server({
   port: options.port,
@@ -146,6 +164,7 @@ server({
   clientQueryBufferLimit: Number(canonical('client-query-buffer-limit', options.clientQueryBufferLimit)),
   shutdownTimeout: options.shutdownTimeout,
   db,
+  state,
   shutdown$: signal$,
   onListening: (address) => log.info(`mini-redis-rx listening on ${address.address}:${address.port}`),
 }).subscribe({

@@ -32,6 +32,7 @@ import { touch } from './touch';
 import { ttl } from './ttl';
 import { type } from './type';
 import { unlink } from './unlink';
+import { object } from './object';
 
 export const keyspaceCommands: readonly AnyCommand[] = [
   del,
@@ -56,4 +57,5 @@ export const keyspaceCommands: readonly AnyCommand[] = [
   dbsize,
   flushdb,
   flushall,
+  object,
 ];

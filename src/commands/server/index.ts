@@ -17,5 +17,6 @@ import { command } from './command/command';
 import { config } from './config/config';
 import { info } from './info';
 import { time } from './time';
+import { debug } from './debug/debug';
 
-export const serverCommands: readonly AnyCommand[] = [info, config, command, time];
+export const serverCommands: readonly AnyCommand[] = [info, config, command, time, debug];

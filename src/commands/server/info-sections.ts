@@ -27,7 +27,7 @@ export interface Section {
 /** Per-server figures that last as long as the server: its run id, its memory peak. */
 interface Lifetime {
   readonly runId: string;
-  readonly replicationId: string;
+  replicationId: string;
   peakMemory: number;
 }
 const lifetimes = new WeakMap<ServerState, Lifetime>();
@@ -42,6 +42,15 @@ function lifetimeOf(server: ServerState): Lifetime {
 
 // INFO's config-backed fields (maxclients, maxmemory...) are never encoding thresholds,
 // so no Db is needed to read them.
+/**
+ * A new replication id (DEBUG CHANGE-REPL-ID), as Redis's changeReplicationId: INFO
+ * replication's master_replid changes, master_replid2 stays zeros (there was no
+ * previous master to keep).
+ */
+export function changeReplicationId(server: ServerState): void {
+  lifetimeOf(server).replicationId = randomBytes(20).toString('hex');
+}
+
 const config = (server: ServerState, name: string): string => server.config.get(name) ?? parameterNamed(name)!.initial(server);
 
 /** Redis's bytesToHuman: 1023B, 1.16M, 23.54G. */
