@@ -62,6 +62,7 @@ import {
   flushAll,
   loadDataset,
   probeTypeTests,
+  usedMemory,
   type MemoryDataset,
   type TypeTest,
 } from './lib/types-workloads';
@@ -406,6 +407,7 @@ async function typeMemoryRounds(haveRedis: boolean): Promise<void> {
         const server = await start();
         try {
           const before = rssBytes(server.pid);
+          const usedBefore = await usedMemory(server.port);
           const load = await loadDataset(server.port, dataset);
           if (load.error !== undefined) {
             progress(`  ${server.name}: could not load the dataset: ${load.error}`);
@@ -418,11 +420,14 @@ async function typeMemoryRounds(haveRedis: boolean): Promise<void> {
           const after = rssBytes(server.pid);
           await new Promise((r) => setTimeout(r, 1000));
           const settled = rssBytes(server.pid);
+          const used = (await usedMemory(server.port)) - usedBefore;
           record(metric, side, (after - before) / MB);
           record(`${metric} after 1 s idle`, side, (settled - before) / MB);
+          record(`used_memory growth, ${dataset.id}`, side, used / MB);
           progress(
             `  ${server.name}: loaded in ${fmtInt(load.ms)} ms; RSS ${fmt(before / MB, 1)} MB -> ${fmt(after / MB, 1)} MB ` +
-              `(+${fmt((after - before) / MB, 1)} MB; +${fmt((settled - before) / MB, 1)} MB after 1 s idle)`,
+              `(+${fmt((after - before) / MB, 1)} MB; +${fmt((settled - before) / MB, 1)} MB after 1 s idle); ` +
+              `INFO used_memory +${fmt(used / MB, 1)} MB`,
           );
         } finally {
           await server.stop();
@@ -626,6 +631,17 @@ function typesTable(haveRedis: boolean): string {
         spread(ratios),
         `≤2.00x${check(Number.isFinite(r) ? r <= 2 : undefined)}`,
       ]);
+      const used = `used_memory growth, ${d.id}`;
+      const usedRatios = roundRatios(used);
+      rows.push([
+        '  … INFO used_memory growth (reference)',
+        `${fmt(med(used, 'ours'), 1)} MB`,
+        haveRedis ? `${fmt(med(used, 'redis'), 1)} MB` : 'n/a',
+        fmtRatio(pairedRatio(used)),
+        usedRatios.map((x) => (Number.isFinite(x) ? x.toFixed(2) : 'failed')).join(', '),
+        spread(usedRatios),
+        '',
+      ]);
     }
   }
   return markdownTable(['Benchmark', 'mini-redis-rx', 'redis-server', 'ours/redis', 'per-round ratios', 'min–max', 'target'], rows);
@@ -645,7 +661,9 @@ function typesSection(haveRedis: boolean, runLine: string): string {
       `(each after redis-benchmark's own filling LPUSH). As redis-benchmark runs them without -r, SADD, HSET and ZADD ` +
       `write one element again and again, and SPOP and ZPOPMIN pop it once and then answer nil; LPOP and RPOP pop what ` +
       `LPUSH and RPUSH pushed. Memory: RSS growth of a fresh server after loading the dataset with pipelined commands ` +
-      `(1,000 per batch) over one connection. Ratios are ours/redis (higher is better for req/s, lower for MB), the ` +
+      `(1,000 per batch) over one connection; below it, for reference, the growth of INFO memory's used_memory (Redis: ` +
+      `its allocator's count; ours: V8 heap in use plus Buffers, not-yet-collected garbage included, so the RSS figure ` +
+      `also holds V8's young generation growing to its working size under the load, a fixed cost per process). Ratios are ours/redis (higher is better for req/s, lower for MB), the ` +
       `median of the per-round ratios; ${rounds} round(s), servers interleaved.`,
     '',
     typesTable(haveRedis),

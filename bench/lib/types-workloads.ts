@@ -107,6 +107,23 @@ export async function flushAll(port: number): Promise<void> {
   }
 }
 
+/**
+ * `used_memory` from INFO memory: the server's own account of its data (Redis: its
+ * allocator's bytes; ours: V8's heap in use plus Buffers, garbage not yet collected
+ * included). Read through the wire like everything else; NaN if the server has no such field.
+ */
+export async function usedMemory(port: number): Promise<number> {
+  const client = await RespClient.connect(port);
+  try {
+    const reply = await client.command('INFO', 'memory');
+    const text = Buffer.isBuffer(reply) ? reply.toString('latin1') : String(reply);
+    const match = /^used_memory:(\d+)/m.exec(text);
+    return match ? Number(match[1]) : NaN;
+  } finally {
+    client.destroy();
+  }
+}
+
 // ---- the memory datasets ----------------------------------------------------------------------
 
 export interface MemoryDataset {
