@@ -52,11 +52,13 @@ function check(hash: RedisHash, model: Model): void {
   const flat = model.pairs.flat();
   if (model.encoding === 'listpack') {
     expect(hash.pairs()).toEqual(flat);
+    expect(hash.pairBuffers().map((b) => b.toString('latin1'))).toEqual(flat);
     expect(hash.fields()).toEqual(model.pairs.map((p) => p[0]));
     expect(hash.values()).toEqual(model.pairs.map((p) => p[1]));
     expect(hash.scan(0, 1)).toEqual({ cursor: 0, pairs: flat });
   } else {
     expect(new Map(pairsOf(hash.pairs()))).toEqual(new Map(model.pairs));
+    expect(hash.pairBuffers().map((b) => b.toString('latin1'))).toEqual(hash.pairs());
   }
   for (const [f, v] of model.pairs) {
     expect(hash.get(f)).toBe(v);

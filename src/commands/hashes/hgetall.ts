@@ -3,12 +3,11 @@
 // does; a missing key is the empty map. A small hash answers in its listpack order
 // (insertion order, overwrites in place), the same order as Redis's.
 
-import { map } from '../../protocol/frame';
+import { type Frame, map } from '../../protocol/frame';
 import { RedisHash } from '../../db/types/hash';
 import { CommandSpec, ReplyError } from '../command';
 import { readAs } from '../typed-value';
 import { parseKey } from './field-arguments';
-import { fieldFrame } from './field-frame';
 
 export const hgetall: CommandSpec<string> = {
   name: 'hgetall',
@@ -24,9 +23,10 @@ export const hgetall: CommandSpec<string> = {
   apply(key, { db }) {
     const hash = readAs(db, key, RedisHash);
     if (hash instanceof ReplyError) return hash.frame;
-    const pairs = hash?.pairs() ?? [];
-    const entries: [ReturnType<typeof fieldFrame>, ReturnType<typeof fieldFrame>][] = [];
-    for (let i = 0; i < pairs.length; i += 2) entries.push([fieldFrame(pairs[i]), fieldFrame(pairs[i + 1])]);
+    // The bytes straight from the hash (a small hash's are views into one buffer).
+    const pairs = hash?.pairBuffers() ?? [];
+    const entries: [Frame, Frame][] = [];
+    for (let i = 0; i < pairs.length; i += 2) entries.push([{ type: 'bulk', value: pairs[i] }, { type: 'bulk', value: pairs[i + 1] }]);
     return map(entries);
   },
 };

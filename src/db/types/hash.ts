@@ -176,6 +176,16 @@ export class RedisHash implements Aggregate {
     return out;
   }
 
+  /**
+   * Every pair, flat, as bytes (for replies). The listpack form answers with views into
+   * one copy of its string: one allocation for the whole hash instead of one per entry.
+   */
+  pairBuffers(): Buffer[] {
+    const data = this.data;
+    if (typeof data === 'string') return listpack.decodeBuffers(data);
+    return this.pairs().map((entry) => Buffer.from(entry, 'latin1'));
+  }
+
   /** Every field, in the hash's order. */
   fields(): string[] {
     const data = this.data;
