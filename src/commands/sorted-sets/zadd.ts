@@ -1,0 +1,117 @@
+// ZADD key [NX|XX] [GT|LT] [CH] [INCR] score member [score member ...]: adds members or
+// changes their scores. Answers how many members were added (with CH: added or
+// changed); with INCR, which takes one pair only, it answers the member's new score, or
+// nil when NX/XX/GT/LT refused the change.
+//
+// Validation comes in Redis's order, all before the key is touched, so that the command
+// runs whole or not at all: the options (any order, any case, until the first word that
+// is not one), the pair count ("syntax error"), the incompatible options, INCR's single
+// pair, then every score ("value is not a valid float", with string2d's strict reading:
+// see score.ts). Only then the key: WRONGTYPE, or a new set unless XX (XX on a missing
+// key creates nothing). The per-member rules are RedisSortedSet.add (Redis's zsetAdd);
+// INCR turning inf into NaN is the one error that can come after the lookup.
+//
+// ZINCRBY is this command with INCR forced: see zincrby.ts.
+
+import { type Frame, NULL, integer } from '../../protocol/frame';
+import { type AddOptions, RedisSortedSet } from '../../db/types/sorted-set';
+import { CommandSpec, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
+import { writeAs } from '../typed-value';
+import { parseScore } from './score';
+
+export interface ZAdd {
+  readonly key: string;
+  readonly options: AddOptions;
+  readonly ch: boolean;
+  readonly scores: readonly number[];
+  readonly members: readonly string[];
+}
+
+export const NOT_A_FLOAT = new ReplyError('ERR value is not a valid float');
+const NX_AND_XX = new ReplyError('ERR XX and NX options at the same time are not compatible');
+const GT_LT_NX = new ReplyError('ERR GT, LT, and/or NX options at the same time are not compatible');
+const INCR_ONE_PAIR = new ReplyError('ERR INCR option supports a single increment-element pair');
+const NAN_SCORE = new ReplyError('ERR resulting score is not a number (NaN)');
+
+const OPTIONS = new Set(['nx', 'xx', 'ch', 'incr', 'gt', 'lt']);
+
+/** `score member [score member ...]` from `from` on, after the options. */
+function parsePairs(args: readonly Buffer[], from: number): { scores: number[]; members: string[] } | ReplyError {
+  const scores: number[] = [];
+  const members: string[] = [];
+  for (let j = from; j < args.length; j += 2) {
+    const score = parseScore(args[j]);
+    if (score === null) return NOT_A_FLOAT;
+    scores.push(score);
+    members.push(keyOf(args[j + 1]));
+  }
+  return { scores, members };
+}
+
+export function parseZadd(args: readonly Buffer[], incrForced: boolean): ZAdd | ReplyError {
+  const flags = new Set<string>(incrForced ? ['incr'] : []);
+  let j = 1;
+  for (; j < args.length; j++) {
+    // Options are short words; anything longer is the first score.
+    if (args[j].length > 4) break;
+    const word = args[j].toString('latin1').toLowerCase();
+    if (!OPTIONS.has(word)) break;
+    flags.add(word);
+  }
+  const elements = args.length - j;
+  if (elements === 0 || elements % 2 !== 0) return SYNTAX_ERROR;
+  const nx = flags.has('nx');
+  const xx = flags.has('xx');
+  const gt = flags.has('gt');
+  const lt = flags.has('lt');
+  const incr = flags.has('incr');
+  if (nx && xx) return NX_AND_XX;
+  if ((gt && nx) || (lt && nx) || (gt && lt)) return GT_LT_NX;
+  if (incr && elements > 2) return INCR_ONE_PAIR;
+  const pairs = parsePairs(args, j);
+  if (pairs instanceof ReplyError) return pairs;
+  return { key: keyOf(args[0]), options: { nx, xx, gt, lt, incr }, ch: flags.has('ch'), ...pairs };
+}
+
+export function applyZadd({ key, options, ch, scores, members }: ZAdd, db: Parameters<CommandSpec<ZAdd>['apply']>[1]['db']): Frame {
+  const set = writeAs(db, key, RedisSortedSet, !options.xx);
+  if (set instanceof ReplyError) return set.frame;
+  let added = 0;
+  let updated = 0;
+  let processed = 0;
+  let score = 0;
+  let error: ReplyError | undefined;
+  if (set !== undefined) {
+    for (let i = 0; i < members.length; i++) {
+      const result = set.add(members[i], scores[i], options);
+      if (result.outcome === 'nan') {
+        error = NAN_SCORE;
+        break;
+      }
+      if (result.outcome === 'added') added++;
+      else if (result.outcome === 'updated') updated++;
+      if (result.outcome !== 'skipped') {
+        processed++;
+        score = result.score;
+      }
+    }
+  }
+  if (added + updated > 0) db.changed(key);
+  if (error !== undefined) return error.frame;
+  if (options.incr) return processed > 0 ? { type: 'double', value: score } : NULL;
+  return integer(ch ? added + updated : added);
+}
+
+export const zadd: CommandSpec<ZAdd> = {
+  name: 'zadd',
+  arity: -4,
+  flags: ['write', 'denyoom', 'fast'],
+  categories: ['@write', '@sortedset', '@fast'],
+  keys: { first: 1, last: 1, step: 1 },
+  summary: 'Add one or more members to a sorted set, or update its score if it already exists',
+  since: '1.2.0',
+  group: 'sorted-set',
+  syntax: 'key [NX|XX] [GT|LT] [CH] [INCR] score member [score member ...]',
+  parse: (args) => parseZadd(args, false),
+  apply: (command, { db }) => applyZadd(command, db),
+};
