@@ -2,8 +2,9 @@
 //
 // The story. Keys can expire (`SET k v PX 100`). Testing that against a real clock
 // means sleeping: slow, and flaky on a busy machine. mini-redis pauses Tokio's clock in
-// its tests. The RxJS way is the scheduler: the Db (src/db/db.ts) never calls
-// `Date.now()` or `setTimeout` for expiry. It is given a SchedulerLike and asks it:
+// its tests. The RxJS way is the scheduler: the Db (src/db/db.ts) and its purge
+// (src/db/active-expiry.ts) never call `Date.now()` or `setTimeout` for expiry. They are
+// given a SchedulerLike and ask it:
 //
 //   now(): number { return this.scheduler.now(); }                  // what time is it?
 //   this.scheduler.schedule(() => this.purge(), delay);              // wake me up later
@@ -27,8 +28,8 @@
 //    by `Date.now() <= at`. "a key is there until its time has passed" and "TTL counts
 //    down" fail: against the wall clock (about 1.7e12 ms) every key has expired long
 //    ago. This is why time must come from the scheduler.
-// 2. In src/db/db.ts `set()`, delete the `this.trackExpiry(key, expiry.at);` line: no
-//    purge is scheduled any more. "an expired key nobody touches is purged" fails
+// 2. In src/db/db.ts `set()`, delete the `this.activeExpiry.track(key, expiry.at);` line:
+//    no purge is scheduled any more. "an expired key nobody touches is purged" fails
 //    (the key stays stored until something reads it).
 
 import { type Observable, map } from 'rxjs';

@@ -18,11 +18,12 @@
 //   signal (today the clients blocked on the key, see blocking.ts) is indexed by key,
 //   so a write costs one lookup when nobody listens.
 
-import { Observable, SchedulerLike, Subscription, asyncScheduler } from 'rxjs';
+import { Observable, SchedulerLike, asyncScheduler } from 'rxjs';
 import { ChunkedBulk } from '../protocol/chunked-bulk';
 import { sameBytes } from '../protocol/latin1';
 import { KeyReadiness } from './blocking';
-import { ExpiryHeap } from './expiry-heap';
+import { ActiveExpiry } from './active-expiry';
+import { ScanCursors } from './scan-cursors';
 import { type Message, PubSub } from './pubsub';
 import { type Aggregate, type AggregateType, type EncodingLimits, defaultLimits } from './types/aggregate';
 
@@ -128,10 +129,6 @@ export type Expiry =
   /** Keep the key's current expiry (SET ... KEEPTTL). */
   | 'keep';
 
-// setTimeout cannot wait longer than 2^31-1 ms; a later purge simply wakes up early,
-// finds nothing due and sleeps again.
-const MAX_DELAY = 2 ** 31 - 1;
-
 /** How a {@link Db} is built. */
 export interface DbOptions {
   /** Where time comes from. Default: `asyncScheduler` (real time). */
@@ -153,10 +150,6 @@ export interface ScanStep {
   readonly keys: string[];
 }
 
-// SCAN cursors pack a snapshot id and a position: id * 2^26 + position, below 2^53 so
-// that clients which read cursors as JS numbers (node-redis) lose nothing.
-const POSITION_BITS = 2 ** 26;
-const MAX_SNAPSHOTS = 16;
 
 /**
  * The keyspace and the pub/sub channels, shared by every connection of a server. Its
@@ -188,22 +181,13 @@ export class Db {
   /** The clients blocked on keys (BLPOP...), woken by `serveBlocked` after a command. */
   readonly blocked = new KeyReadiness();
 
-  private readonly expirations = new ExpiryHeap();
-  /** The one scheduled purge, and when it is due. */
-  private purgeTask: Subscription | undefined;
-  private purgeAt = Infinity;
-  private closed = false;
+  /** The background purge of expired keys (active-expiry.ts). */
+  readonly activeExpiry: ActiveExpiry;
 
-  /**
-   * SCAN: a scan takes a snapshot of the key list when it starts (cursor 0) and walks
-   * it. Every key present for the whole scan is in the snapshot, so it is returned
-   * (Redis's guarantee); keys deleted meanwhile are skipped; and the walk always ends.
-   * The few most recent snapshots are kept; a forgotten cursor starts over.
-   */
-  private readonly snapshots = new Map<number, string[]>();
+  /** SCAN's walks in progress (scan-cursors.ts: a snapshot per walk, taken at cursor 0). */
+  private readonly scans = new ScanCursors<string>();
   /** Keys created by `add` during the current command (see `endCommand`). */
   private readonly created: string[] = [];
-  private nextSnapshot = 1;
   /**
    * The last small value stored. Strings are immutable, so keys set to the same small
    * value in a row can share one string, as Redis shares its small integer objects: a
@@ -217,6 +201,7 @@ export class Db {
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.limits = options.limits ?? defaultLimits();
     this.pubsub = new PubSub(options.deliverLater);
+    this.activeExpiry = new ActiveExpiry(this.scheduler, this.expires, (key) => this.remove(key));
   }
 
   /** The current time, in milliseconds, as the Db sees it. */
@@ -291,7 +276,7 @@ export class Db {
       if (this.expires.size > 0) this.expires.delete(key);
     } else {
       this.expires.set(key, expiry.at);
-      this.trackExpiry(key, expiry.at);
+      this.activeExpiry.track(key, expiry.at);
     }
     this.values.set(key, stored);
     this.touched(key);
@@ -385,7 +370,7 @@ export class Db {
       this.remove(key);
     } else {
       this.expires.set(key, at);
-      this.trackExpiry(key, at);
+      this.activeExpiry.track(key, at);
     }
     return true;
   }
@@ -405,7 +390,7 @@ export class Db {
       if (at === undefined) this.expires.delete(to);
       else {
         this.expires.set(to, at);
-        this.trackExpiry(to, at);
+        this.activeExpiry.track(to, at);
       }
       this.touched(to);
     }
@@ -425,34 +410,9 @@ export class Db {
    * One SCAN step: about `count` keys visited after `cursor`, with the live ones among
    * them. Cursor 0 starts; a returned cursor of 0 means the scan is complete.
    */
-  // A snapshot costs one array of key references per scan in progress, taken once at
-  // cursor 0: cheap next to Redis's guarantee it buys (see the class field's comment),
-  // and it makes every later step a plain slice walk.
   scan(cursor: number, count: number): ScanStep {
-    let id = Math.floor(cursor / POSITION_BITS);
-    let position = cursor % POSITION_BITS;
-    let snapshot = cursor === 0 ? undefined : this.snapshots.get(id);
-    if (snapshot === undefined) {
-      // A new scan (or one whose snapshot was forgotten: it starts over, which may
-      // repeat keys but never misses one, as SCAN allows).
-      snapshot = [...this.values.keys()];
-      id = this.nextSnapshot;
-      this.nextSnapshot = (this.nextSnapshot % (2 ** 26)) + 1;
-      position = 0;
-      this.snapshots.set(id, snapshot);
-      if (this.snapshots.size > MAX_SNAPSHOTS) this.snapshots.delete(this.snapshots.keys().next().value as number);
-    }
-    const keys: string[] = [];
-    const end = Math.min(position + Math.max(1, count), snapshot.length);
-    for (; position < end; position++) {
-      const key = snapshot[position];
-      if (this.has(key)) keys.push(key);
-    }
-    if (position >= snapshot.length) {
-      this.snapshots.delete(id);
-      return { cursor: 0, keys };
-    }
-    return { cursor: id * POSITION_BITS + position, keys };
+    const step = this.scans.step(cursor, count, () => [...this.values.keys()], (key) => this.has(key));
+    return { cursor: step.cursor, keys: step.items };
   }
 
   /** A random live key, or undefined if there is none. */
@@ -480,12 +440,10 @@ export class Db {
   flush(): void {
     this.values.clear();
     this.expires.clear();
-    this.expirations.reset([]);
-    this.snapshots.clear();
+    this.activeExpiry.reset();
+    this.scans.clear();
+    this.created.length = 0;
     this.randomWalk = undefined;
-    this.purgeTask?.unsubscribe();
-    this.purgeTask = undefined;
-    this.purgeAt = Infinity;
   }
 
   /** The number of keys with an expiry (for INFO's keyspace section). */
@@ -517,46 +475,6 @@ export class Db {
   private remove(key: string): void {
     this.values.delete(key);
     this.expires.delete(key);
-  }
-
-  // ---- active expiry: one scheduled purge at the next expiry ------------------
-
-  private trackExpiry(key: string, at: number): void {
-    this.expirations.push({ at, key });
-    // Stale pairs (keys overwritten or deleted) outnumber live ones: rebuild.
-    if (this.expirations.size > 2 * this.expires.size + 1024) {
-      this.expirations.reset([...this.expires].map(([k, when]) => ({ at: when, key: k })));
-    }
-    if (at < this.purgeAt) this.schedulePurge(at);
-  }
-
-  private schedulePurge(at: number): void {
-    if (this.closed) return;
-    this.purgeTask?.unsubscribe();
-    this.purgeAt = at;
-    // A key expires once the clock is *past* its time (as in Redis), hence the +1.
-    const delay = Math.min(Math.max(at - this.scheduler.now() + 1, 0), MAX_DELAY);
-    this.purgeTask = this.scheduler.schedule(() => this.purge(), delay);
-  }
-
-  /** Removes every key whose time has passed, then sleeps until the next one. */
-  // The active expiry: one scheduled action at a time, always at the earliest expiry.
-  // It pops every pair that is due, drops the stale ones (an expiry since changed or
-  // removed), and reschedules itself for the next one. Scheduling through the Db's
-  // scheduler is what puts it on virtual time in the marble tests (lesson 08).
-  private purge(): void {
-    this.purgeTask = undefined;
-    this.purgeAt = Infinity;
-    const now = this.scheduler.now();
-    for (let next = this.expirations.peek(); next !== undefined; next = this.expirations.peek()) {
-      const current = this.expires.get(next.key) === next.at;
-      if (current && next.at >= now) {
-        this.schedulePurge(next.at);
-        return;
-      }
-      this.expirations.pop();
-      if (current) this.remove(next.key);
-    }
   }
 
   // ---- pub/sub (src/db/pubsub.ts) ----------------------------------------------
@@ -594,11 +512,9 @@ export class Db {
     return this.pubsub.patternCount;
   }
 
-  /** Stops the purge timer and ends every channel (used on shutdown). */
+  /** Stops the purge and ends every channel (used on shutdown). */
   close(): void {
-    this.closed = true;
-    this.purgeTask?.unsubscribe();
-    this.purgeTask = undefined;
+    this.activeExpiry.close();
     this.pubsub.close();
   }
 }

@@ -10,7 +10,7 @@
 // key at each purge (what a naive timer per tick would do) O(n) per purge.
 // Why stale pairs instead of a decrease-key: finding a key inside a heap needs an index
 // map, kept in sync on every swap. Letting the old pair sink to the top and be dropped
-// there (Db.purge compares it with the key's current expiry) costs one comparison, and
+// there (ActiveExpiry.purge compares it with the key's current expiry) costs one comparison, and
 // keeps the structure a plain array.
 
 export interface Expiration {

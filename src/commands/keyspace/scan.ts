@@ -4,7 +4,7 @@
 //
 // The guarantee clients rely on: every key that exists for the whole walk is returned
 // at least once, whatever is added or deleted between calls. Redis gets it from
-// reverse-binary iteration over hash buckets; the Db gets it more simply (Db.scan):
+// reverse-binary iteration over hash buckets; the Db gets it more simply (Db.scan, db/scan-cursors.ts):
 // cursor 0 takes a snapshot of the key list, and the cursor is a position in it. A key
 // present for the whole walk is in the snapshot, so it is returned; keys deleted since
 // are skipped; keys created during the walk may be missed (SCAN allows that); and the

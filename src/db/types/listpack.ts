@@ -141,7 +141,10 @@ export const encode = (entries: readonly string[]): string => append(EMPTY_LISTP
  * place (the tree is copied once into a flat string, and the GC drops the tree), so
  * this costs one copy, paid once per change, instead of a tree that grows per change.
  */
+// The char read is stored, so that an optimizing compiler cannot drop the read as dead
+// code (its only purpose is the flattening it causes).
 export function flatten(s: string): string {
-  s.charCodeAt(0);
+  flattenSink = s.charCodeAt(0);
   return s;
 }
+let flattenSink = 0;

@@ -39,7 +39,20 @@
 // Members are latin1 strings at this API (1 char = 1 byte, binary-safe), as keys are.
 
 import type { Aggregate, EncodingLimits } from './aggregate';
-import { Int, insertAt, intOf, memberOf, removeAt, removeIndexes, searchInt } from './intset';
+import {
+  EMPTY_INTSET,
+  Intset,
+  intOf,
+  intsetAdd,
+  intsetGet,
+  intsetHas,
+  intsetLength,
+  intsetRemoveAt,
+  intsetRemoveIndexes,
+  intsetSearch,
+  intsetValues,
+  memberOf,
+} from './intset';
 
 /** Redis caps the intset at 2^30 entries whatever the limit says (intset internals). */
 const INTSET_HARD_LIMIT = 1 << 30;
@@ -97,8 +110,8 @@ class MemberTable {
 }
 
 export class RedisSet implements Aggregate {
-  /** A sorted array of integers (intset) or a MemberTable (hashtable): two fields in all, since small sets are many. */
-  private data: Int[] | MemberTable = [];
+  /** A packed intset (a string, see intset.ts) or a MemberTable (hashtable): two fields in all, since small sets are many. */
+  private data: Intset | MemberTable = EMPTY_INTSET;
 
   constructor(private readonly limits: EncodingLimits) {}
 
@@ -108,60 +121,58 @@ export class RedisSet implements Aggregate {
   }
 
   get encoding(): 'intset' | 'hashtable' {
-    return Array.isArray(this.data) ? 'intset' : 'hashtable';
+    return typeof this.data === 'string' ? 'intset' : 'hashtable';
   }
 
   get size(): number {
-    return Array.isArray(this.data) ? this.data.length : this.data.list.length;
+    return typeof this.data === 'string' ? intsetLength(this.data) : this.data.list.length;
   }
 
   has(member: string): boolean {
     const data = this.data;
-    if (!Array.isArray(data)) return data.has(member);
+    if (typeof data !== 'string') return data.has(member);
     const value = intOf(member);
-    if (value === undefined) return false;
-    const at = searchInt(data, value);
-    return at < data.length && data[at] === value;
+    return value !== undefined && intsetHas(data, value);
   }
 
   /** Adds `member`; false when it was already there. May convert the intset to a hash table. */
   add(member: string): boolean {
     const data = this.data;
-    if (!Array.isArray(data)) return data.add(member);
+    if (typeof data !== 'string') return data.add(member);
     const value = intOf(member);
     if (value === undefined) {
       this.convert().add(member);
       return true;
     }
-    const at = searchInt(data, value);
-    if (at < data.length && data[at] === value) return false;
-    this.data = insertAt(data, at, value);
-    if (this.data.length > Math.min(this.limits.setMaxIntsetEntries, INTSET_HARD_LIMIT)) this.convert();
+    const added = intsetAdd(data, value);
+    if (added === data) return false;
+    this.data = added;
+    if (intsetLength(added) > Math.min(this.limits.setMaxIntsetEntries, INTSET_HARD_LIMIT)) this.convert();
     return true;
   }
 
   /** Removes `member`; false when it was not there. */
   remove(member: string): boolean {
     const data = this.data;
-    if (!Array.isArray(data)) return data.remove(member);
+    if (typeof data !== 'string') return data.remove(member);
     const value = intOf(member);
     if (value === undefined) return false;
-    const at = searchInt(data, value);
-    if (at >= data.length || data[at] !== value) return false;
-    this.data = removeAt(data, at);
+    const at = intsetSearch(data, value);
+    if (at >= intsetLength(data) || intsetGet(data, at) !== value) return false;
+    this.data = intsetRemoveAt(data, at);
     return true;
   }
 
   /** Every member: an intset in numeric order (as Redis), a hash table in no particular order. */
   members(): string[] {
     const data = this.data;
-    return Array.isArray(data) ? data.map(memberOf) : data.list.slice();
+    return typeof data === 'string' ? intsetValues(data).map(memberOf) : data.list.slice();
   }
 
   /** Calls `visit` on each member in members() order, without building the array (SINTER walks the smallest set). */
   forEach(visit: (member: string) => void): void {
     const data = this.data;
-    if (Array.isArray(data)) for (const value of data) visit(memberOf(value));
+    if (typeof data === 'string') for (const value of intsetValues(data)) visit(memberOf(value));
     else for (const member of data.list) visit(member);
   }
 
@@ -196,7 +207,7 @@ export class RedisSet implements Aggregate {
     const at = Math.floor(random() * size);
     const member = this.memberAt(at);
     const data = this.data;
-    if (Array.isArray(data)) this.data = removeAt(data, at);
+    if (typeof data === 'string') this.data = intsetRemoveAt(data, at);
     else data.removeAt(at, member);
     return member;
   }
@@ -213,17 +224,17 @@ export class RedisSet implements Aggregate {
     if (count <= 0 || size === 0) return [];
     if (count >= size) {
       const all = this.members();
-      this.data = [];
+      this.data = EMPTY_INTSET;
       return all;
     }
     const remaining = size - count;
     if (remaining * 5 > count) {
       const data = this.data;
-      if (Array.isArray(data)) {
+      if (typeof data === 'string') {
         // One copy for all the removals, rather than one per member.
         const picked = this.distinctIndexes(count, random);
-        this.data = removeIndexes(data, new Set(picked));
-        return picked.map((at) => memberOf(data[at]));
+        this.data = intsetRemoveIndexes(data, new Set(picked));
+        return picked.map((at) => memberOf(intsetGet(data, at)));
       }
       const popped: string[] = new Array<string>(count);
       for (let i = 0; i < count; i++) popped[i] = this.pop(random) as string;
@@ -249,7 +260,7 @@ export class RedisSet implements Aggregate {
    */
   scan(cursor: number, count: number): { cursor: number; members: string[] } {
     const data = this.data;
-    if (Array.isArray(data)) return { cursor: 0, members: data.map(memberOf) };
+    if (typeof data === 'string') return { cursor: 0, members: intsetValues(data).map(memberOf) };
     const id = Math.floor(cursor / POSITION_BITS);
     let position = cursor % POSITION_BITS;
     let snapshot = cursor === 0 ? undefined : data.snapshots?.get(id);
@@ -273,16 +284,16 @@ export class RedisSet implements Aggregate {
     return { cursor: snapshotId * POSITION_BITS + position, members };
   }
 
-  /** A deep copy with the same encoding. An intset's array is never changed in place (every write copies it), so the copy can share it. */
+  /** A deep copy with the same encoding. An intset is an immutable string, so the copy shares it. */
   clone(): RedisSet {
     const copy = new RedisSet(this.limits);
-    copy.data = Array.isArray(this.data) ? this.data : this.data.clone();
+    copy.data = typeof this.data === 'string' ? this.data : this.data.clone();
     return copy;
   }
 
   private memberAt(at: number): string {
     const data = this.data;
-    return Array.isArray(data) ? memberOf(data[at]) : data.list[at];
+    return typeof data === 'string' ? memberOf(intsetGet(data, at)) : data.list[at];
   }
 
   /** `count` distinct positions in [0, size), uniformly (count < size). */
@@ -309,7 +320,7 @@ export class RedisSet implements Aggregate {
   /** intset -> hashtable, once; returns the table. */
   private convert(): MemberTable {
     const table = new MemberTable();
-    if (Array.isArray(this.data)) for (const value of this.data) table.add(memberOf(value));
+    if (typeof this.data === 'string') for (const value of intsetValues(this.data)) table.add(memberOf(value));
     this.data = table;
     return table;
   }
