@@ -33,6 +33,9 @@ import { ttl } from './ttl';
 import { type } from './type';
 import { unlink } from './unlink';
 import { object } from './object';
+import { copy } from './copy';
+import { sort } from './sort';
+import { sortRo } from './sort-ro';
 
 export const keyspaceCommands: readonly AnyCommand[] = [
   del,
@@ -58,4 +61,7 @@ export const keyspaceCommands: readonly AnyCommand[] = [
   flushdb,
   flushall,
   object,
+  copy,
+  sort,
+  sortRo,
 ];

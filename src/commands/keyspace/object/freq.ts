@@ -3,7 +3,9 @@
 // server's policy is noeviction unless CONFIG SET changes it).
 //
 // With an LFU policy set, this server still counts nothing (there is no eviction to
-// feed), and answers 5, Redis's LFU_INIT_VAL: the counter every new key starts from.
+// feed), and answers 0: what Redis answers for a key that was not accessed since the
+// policy changed (a key created after the change starts at 5 in Redis and grows with
+// its accesses; here it stays 0).
 
 import { NULL, integer } from '../../../protocol/frame';
 import { CommandSpec, ReplyError, keyOf } from '../../command';
@@ -12,7 +14,6 @@ import { lfuPolicy } from './eviction-policy';
 const LFU_NOT_SELECTED = new ReplyError(
   'ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.',
 );
-const LFU_INIT_VAL = 5;
 
 export const objectFreq: CommandSpec<string> = {
   name: 'object|freq',
@@ -27,6 +28,6 @@ export const objectFreq: CommandSpec<string> = {
   parse: (args) => keyOf(args[0]),
   apply(key, { db, server }) {
     if (!db.has(key)) return NULL;
-    return lfuPolicy(server) ? integer(LFU_INIT_VAL) : LFU_NOT_SELECTED.frame;
+    return lfuPolicy(server) ? integer(0) : LFU_NOT_SELECTED.frame;
   },
 };
