@@ -32,6 +32,14 @@ const member = fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: -40, max: 40 }).map(String) },
   { weight: 2, arbitrary: fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String) },
   { weight: 2, arbitrary: fc.tuple(fc.bigInt({ min: 2n ** 53n - 3n, max: 2n ** 53n + 3n }), fc.boolean()).map(([v, neg]) => String(neg ? -v : v)) },
+  // The edges of the packed widths (16, 32, 64 bits) and of exact doubles.
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      ...['32767', '32768', '-32768', '-32769', '2147483647', '2147483648', '-2147483648', '-2147483649'],
+      ...['9007199254740991', '-9007199254740991', '9007199254740992', '-9007199254740992', '4294967296', '-4294967296', '4294967295'],
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom('9223372036854775808', '-9223372036854775809', '-0', '+1', '01', '', ' 1', '1 ', '1.0', 'a', '\x00', '\xff') },
 );
 
@@ -306,5 +314,34 @@ describe('uniformity of random picks (chi-square)', () => {
       for (const m of popped) counts.set(m, (counts.get(m) as number) + 1);
     }
     expect(chiSquare([...counts.values()])).toBeLessThan(chiSquareBound(members.length));
+  });
+});
+
+describe('the packed intset', () => {
+  const edges = [
+    '0', '1', '-1', '32767', '32768', '-32768', '-32769', '2147483647', '2147483648', '-2147483648', '-2147483649',
+    '4294967295', '4294967296', '-4294967296', '9007199254740991', '-9007199254740991', '9007199254740992',
+    '-9007199254740992', '9223372036854775807', '-9223372036854775808',
+  ];
+  test('every width edge round-trips, in numeric order, through upgrades from 16 to 64 bits', () => {
+    const set = new RedisSet(defaultLimits());
+    for (const m of edges) set.add(m);
+    expect(set.encoding).toBe('intset');
+    expect(set.members()).toEqual([...edges].sort(byNumber));
+    for (const m of edges) expect(set.has(m)).toBe(true);
+    for (const m of ['2', '-2', '32766', '9007199254740993', '-9223372036854775807']) expect(set.has(m)).toBe(false);
+    // Removals keep the width; members still read back.
+    for (const m of edges.slice(0, 10)) expect(set.remove(m)).toBe(true);
+    expect(set.members()).toEqual(edges.slice(10).sort(byNumber));
+  });
+  test('any order of insertion gives the same sorted members', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(edges), (members) => {
+        const set = new RedisSet(defaultLimits());
+        for (const m of members) set.add(m);
+        expect(set.members()).toEqual([...members].sort(byNumber));
+        expect(set.clone().members()).toEqual(set.members());
+      }),
+    );
   });
 });

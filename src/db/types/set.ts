@@ -3,9 +3,9 @@
 //
 // - 'intset' while every member is a canonical 64-bit integer (string2ll's rules: "12",
 //   "-7", never "012", "+1" or "-0") and there are at most set-max-intset-entries of
-//   them: a sorted array of integers (intset.ts). Sorted, as Redis's intset is, so
-//   SMEMBERS of an intset answers in numeric order, as Redis does, and clients that
-//   (wrongly but commonly) rely on that order keep working.
+//   them: a sorted packed array of integers, in a string (intset.ts). Sorted, as
+//   Redis's intset is, so SMEMBERS of an intset answers in numeric order, as Redis
+//   does, and clients that (wrongly but commonly) rely on that order keep working.
 // - 'hashtable' otherwise: a table of latin1 strings. Converted once, when a member
 //   that is not an integer arrives or the intset grows past the limit; never back
 //   (except where Redis itself rebuilds the set: SPOP with a large count, below).
@@ -19,22 +19,27 @@
 //
 // Memory (the reason for the intset form), measured with a script (node 20
 // --expose-gc, process.memoryUsage after gc, the heap warmed first so that young-
-// generation growth does not count) against redis-server 7.0.15 (INFO used_memory_rss),
-// for 100,000 keys "set:<i>" each holding 10 random integers below 10^9:
+// generation growth does not count) against redis-server 7.0.15 (RSS), for 100,000
+// keys "set:<i>" each holding 10 random integers below 10^9 (Redis: 32-bit intsets):
 //
-//   redis-server, intset                                      RSS +12.9 MB (used_memory +12.3 MB)
-//   keys alone in a Map (the Db's share, for reference)       heap + 6.8 MB
-//   sorted array, exact length, numbers, 3 fields per set      RSS +23.2 MB (heap +24.4 MB)  1.8x
-//   RedisSet as built here (2 fields: limits, data)  (chosen)  RSS +20.8 MB (heap +23.6 MB)  1.6x
-//   sorted array, grown by splice (V8's slack)                            heap +30.0 MB
-//   sorted array of bigint (every member boxed)                           heap +48.5 MB
-//   members packed 4 bytes each in a latin1 string                        heap +17.2 MB
-//   a JS Set of strings (the 'hashtable' form)                RSS +66.5 MB (heap +70.2 MB)  5.2x
+//   redis-server, intset                                           RSS +12.9 MB
+//   keys alone in a Map (the Db's share, for reference)             heap + 6.8 MB
+//   sorted JS array of numbers, exact length (3 fields per set)    RSS +23.2 MB  1.8x
+//   the same, 2 fields per set (limits, data)                      RSS +20.8 MB  1.6x
+//   sorted array grown by splice (V8's slack)                       heap +30.0 MB
+//   sorted array of bigint (every member boxed)                     heap +48.5 MB
+//   packed in a latin1 string, Redis's widths (chosen, intset.ts)  RSS +15.0 MB  1.2x
+//   a JS Set of strings (the 'hashtable' form)                     RSS +66.5 MB  5.2x
 //
-// The packed string is smaller still, but every read would decode bytes and every
-// write rebuild and flatten a string; the number array is within 2x of Redis, reads
-// are plain array access, and members beyond 2^53 (bigint) cost only themselves.
-// Members of 16-bit range (below 30,000) came out the same (Redis +12.3 MB).
+// With members below 30,000 (16-bit intsets) Redis grows by 12.3 MB and the packed
+// string by 10.8 MB (0.9x). The whole server, started fresh and loaded over a socket
+// with redis-cli --pipe, grows by 25 MB for the 32-bit data set and 23 MB for the 16-bit
+// one (Redis: 12 MB), about 14 MB of which is the Db's keys alone (100,000 string keys
+// grow it by 14 MB, Redis by 9 MB) and V8's heap headroom under load.
+//
+// The packed string costs a few shifts per member read (a lookup is a binary search of
+// O(log n) of them) and a rebuild per write, O(n) for n <= 512; the number array was
+// simpler, but twice the bytes.
 //
 // Members are latin1 strings at this API (1 char = 1 byte, binary-safe), as keys are.
 
