@@ -25,9 +25,9 @@
 // - STORE replaces the destination with a list of the results (deleting it when there
 //   are none) and answers their count.
 //
-// Where this differs from Redis: ALPHA compares bytes, which is what Redis's strcoll
-// does in the C locale it runs in by default (under another LC_COLLATE, Redis follows
-// that locale's collation). Redis converts a listpack sorted set to a skiplist when it
+// Where this differs from Redis: ALPHA compares bytes (up to a NUL byte when replying,
+// all of them when storing), which is what Redis's strcoll and binary compare do in the
+// C locale (under another LC_COLLATE, Redis's replies follow that locale's collation). Redis converts a listpack sorted set to a skiplist when it
 // sorts it; here the sorted set is left as it is, so OBJECT ENCODING does not change.
 
 import { type Db, isAggregate } from '../../db/db';
@@ -139,6 +139,9 @@ function sortScore(text: string): number | null {
 /** Bytewise comparison of latin1 strings (one char per byte, so code units order as bytes). */
 const compareBytes = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** strcoll in the C locale: bytewise, up to the first NUL byte of each. */
+const compareCStrings = (a: string, b: string): number => compareBytes(cString(a), cString(b));
+
 interface Item {
   readonly element: string;
   score: number;
@@ -210,7 +213,10 @@ export function sortCommand(command: Sort, { db }: ConnectionContext): Frame {
     }
     if (unconvertible) return CANNOT_CONVERT.frame;
     const direction = desc ? -1 : 1;
-    items.sort((a, b) => direction * compareItems(a, b, alpha, by !== undefined));
+    // Under ALPHA, Redis compares with strcoll (C strings: up to a NUL byte) when it
+    // replies, and with a binary compare when it stores.
+    const compare = command.store === undefined ? compareCStrings : compareBytes;
+    items.sort((a, b) => direction * compareItems(a, b, alpha, by !== undefined, compare));
     elements = items.map((item) => item.element);
   }
 
@@ -229,11 +235,11 @@ export function sortCommand(command: Sort, { db }: ConnectionContext): Frame {
 }
 
 /** Redis's sortCompare, before DESC flips it. */
-function compareItems(a: Item, b: Item, alpha: boolean, byPattern: boolean): number {
+function compareItems(a: Item, b: Item, alpha: boolean, byPattern: boolean, compare: (a: string, b: string) => number): number {
   if (!alpha) return a.score > b.score ? 1 : a.score < b.score ? -1 : compareBytes(a.element, b.element);
-  if (!byPattern) return compareBytes(a.element, b.element);
+  if (!byPattern) return compare(a.element, b.element);
   if (a.by === undefined || b.by === undefined) return a.by === b.by ? 0 : a.by === undefined ? -1 : 1;
-  return compareBytes(a.by, b.by);
+  return compare(a.by, b.by);
 }
 
 export const sort: CommandSpec<Sort> = {
