@@ -174,11 +174,18 @@ export class RedisSet implements Aggregate {
     return typeof data === 'string' ? intsetValues(data).map(memberOf) : data.list.slice();
   }
 
-  /** Calls `visit` on each member in members() order, without building the array (SINTER walks the smallest set). */
-  forEach(visit: (member: string) => void): void {
+  /**
+   * Calls `visit` on each member in members() order, without building the array (SINTER
+   * walks the smallest set); stops early when `visit` returns false (SINTERCARD's LIMIT).
+   */
+  forEach(visit: (member: string) => boolean | void): void {
     const data = this.data;
-    if (typeof data === 'string') for (const value of intsetValues(data)) visit(memberOf(value));
-    else for (const member of data.list) visit(member);
+    if (typeof data === 'string') {
+      const n = intsetLength(data);
+      for (let i = 0; i < n; i++) if (visit(memberOf(intsetGet(data, i))) === false) return;
+    } else {
+      for (const member of data.list) if (visit(member) === false) return;
+    }
   }
 
   /** A uniformly random member; undefined when empty. */
@@ -343,11 +350,10 @@ export function intersection(sets: readonly RedisSet[], limit = 0): string[] {
   let smallest = sets[0];
   for (const set of sets) if (set.size < smallest.size) smallest = set;
   const result: string[] = [];
-  // An exception would be a bug: forEach has no early exit, so the limit is checked per member.
   smallest.forEach((member) => {
-    if (limit > 0 && result.length >= limit) return;
-    for (const set of sets) if (set !== smallest && !set.has(member)) return;
+    for (const set of sets) if (set !== smallest && !set.has(member)) return true;
     result.push(member);
+    return limit === 0 || result.length < limit;
   });
   return result;
 }
@@ -359,7 +365,11 @@ export function intersection(sets: readonly RedisSet[], limit = 0): string[] {
  */
 export function union(sets: readonly (RedisSet | undefined)[], limits: EncodingLimits): RedisSet {
   const result = new RedisSet(limits);
-  for (const set of sets) set?.forEach((member) => result.add(member));
+  for (const set of sets) {
+    set?.forEach((member) => {
+      result.add(member);
+    });
+  }
   return result;
 }
 
