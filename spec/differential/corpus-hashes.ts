@@ -4,8 +4,8 @@
 // float errors, invalid cursors, WRONGTYPE both ways: a hash command on a string and a
 // string or list command on a hash), the edge values (binary and empty fields and
 // values, 64-bit limits), the listpack order (insertion order, overwrites in place,
-// after HDEL), the conversion at 128 entries and 64-byte values, and the deletion of a
-// hash emptied by its last HDEL.
+// after HDEL), the conversion (at 512 entries, Redis 7.0's default; at 128 set by CONFIG
+// SET; at 64-byte values), and the deletion of a hash emptied by its last HDEL.
 //
 // Random and unordered replies are shaped to be deterministic: HRANDFIELD on a hash of
 // one field, or with a count covering a small hash (returned whole, in order); HGETALL
@@ -110,9 +110,9 @@ kase('order-overwrite-lengths', (key) => [
 ]);
 
 // ---------------------------------------------------------------------------
-// The conversion: 128 entries and 64-byte values stay listpack (order kept); more converts
+// Big hashes (past 128 entries) and 64-byte values: order kept, and behaviour across the crossing
 
-kase('convert-128-entries', (key) => [
+kase('big-hash-129-entries', (key) => [
   run('HSET', key(), ...pairs(128)),
   run('HGETALL', key()),
   run('HSET', key(), 'f128', 'v128'),
@@ -146,6 +146,66 @@ kase('convert-by-hincrbyfloat', (key) => [
   run('HINCRBYFLOAT', key(), 'f', '1e400'),
   run('HGETALL', key()),
   run('HSTRLEN', key(), 'f'),
+]);
+// Redis 7.0's defaults: hash-max-listpack-entries 512 (not 128, the sorted sets' default), value 64.
+kase('default-thresholds', () => [run('CONFIG', 'GET', 'hash-max-listpack-entries'), run('CONFIG', 'GET', 'hash-max-ziplist-value')]);
+// OBJECT ENCODING across the default thresholds, and never back.
+kase('object-encoding', (key) => [
+  run('HSET', key(), 'a', '1'),
+  run('OBJECT', 'ENCODING', key()),
+  run('HSET', key(), ...pairs(511, 'g')),
+  run('OBJECT', 'ENCODING', key()),
+  run('HKEYS', key()),
+  run('HSET', key(), 'one-more', 'x'),
+  run('OBJECT', 'ENCODING', key()),
+  run('HDEL', key(), ...fields(511, 'g'), 'one-more'),
+  run('OBJECT', 'ENCODING', key()),
+  run('HSET', key('v'), 'f', 'x'.repeat(64)),
+  run('OBJECT', 'ENCODING', key('v')),
+  run('HSET', key('v'), 'g', 'x'.repeat(65)),
+  run('OBJECT', 'ENCODING', key('v')),
+  run('HINCRBY', key('n'), 'f', '1'),
+  run('OBJECT', 'ENCODING', key('n')),
+]);
+// The same at 128 entries (CONFIG SET), the listpack order checked up to the crossing.
+kase('object-encoding-128', (key) => [
+  run('CONFIG', 'SET', 'hash-max-listpack-entries', '128'),
+  run('HSET', key(), ...pairs(128)),
+  run('OBJECT', 'ENCODING', key()),
+  run('HSET', key(), 'f5', 'overwritten'),
+  run('HDEL', key(), 'f0'),
+  run('HSET', key(), 'f0', 'back'),
+  run('HGETALL', key()),
+  run('HSET', key(), 'f128', 'v128'),
+  run('OBJECT', 'ENCODING', key()),
+  run('HLEN', key()),
+  run('HMGET', key(), 'f0', 'f5', 'f127', 'f128'),
+  run('CONFIG', 'SET', 'hash-max-listpack-entries', '512'),
+]);
+// The thresholds are read when a hash grows (the old names are aliases); restored after.
+kase('config-thresholds', (key) => [
+  run('CONFIG', 'SET', 'hash-max-listpack-entries', '2'),
+  run('HSET', key(), 'a', '1', 'b', '2'),
+  run('OBJECT', 'ENCODING', key()),
+  run('HSET', key(), 'c', '3'),
+  run('OBJECT', 'ENCODING', key()),
+  run('CONFIG', 'SET', 'hash-max-listpack-entries', '512'),
+  run('CONFIG', 'SET', 'hash-max-ziplist-value', '4'),
+  run('HSET', key('v'), 'a', '1234'),
+  run('OBJECT', 'ENCODING', key('v')),
+  run('HSETNX', key('v'), 'b', '12345'),
+  run('OBJECT', 'ENCODING', key('v')),
+  run('HSET', key('f'), 'abcde', '1'),
+  run('OBJECT', 'ENCODING', key('f')),
+  run('HINCRBYFLOAT', key('g'), 'f', '1.5'),
+  run('HINCRBYFLOAT', key('g'), 'f', '0.25'),
+  run('OBJECT', 'ENCODING', key('g')),
+  run('CONFIG', 'SET', 'hash-max-listpack-value', '64'),
+  run('CONFIG', 'GET', 'hash-max-listpack-*'),
+  run('CONFIG', 'SET', 'hash-max-listpack-entries', '0'),
+  run('HSET', key('zero'), 'a', '1'),
+  run('OBJECT', 'ENCODING', key('zero')),
+  run('CONFIG', 'SET', 'hash-max-listpack-entries', '512'),
 ]);
 kase('hashtable-operations', (key) => [
   run('HSET', key(), ...pairs(200)),

@@ -102,8 +102,8 @@ describe('RedisHash', () => {
     );
   });
 
-  test('crosses 128 entries and 64-byte values into a hashtable, never back', () => {
-    const hash = new RedisHash(defaultLimits());
+  test('crosses 128 entries (when so configured) and 64-byte values into a hashtable, never back', () => {
+    const hash = new RedisHash({ ...defaultLimits(), hashMaxListpackEntries: 128 });
     for (let i = 0; i < 128; i++) hash.set(`f${i}`, 'v');
     expect(hash.encoding).toBe('listpack');
     expect(hash.fields()).toEqual(Array.from({ length: 128 }, (_, i) => `f${i}`));

@@ -8,7 +8,8 @@
 //   string (listpack.ts), field, value, field, value..., in insertion order, as Redis's
 //   listpack keeps them: a new field goes to the end, an overwritten one keeps its
 //   place, a deleted one leaves no gap. HGETALL and HKEYS answer in that order, the same
-//   order as Redis. Lookups scan the string: O(n), but n <= 128 and it is one string.
+//   order as Redis. Lookups scan the string: O(n), but n is small (512 fields at most by
+//   default, as in Redis 7.0) and it is one string.
 // - 'hashtable' (converted once when a limit is exceeded): dense arrays of fields and
 //   values plus a Map from field to position. Lookups are O(1); a deletion moves the
 //   last pair into the hole (O(1)), which keeps the arrays dense, so HRANDFIELD picks a
