@@ -9,9 +9,10 @@
 // The subcommands Redis's type tests use are here, one file each (see subcommand.ts for
 // why DEBUG is a table and not a container): OBJECT, DIGEST, DIGEST-VALUE, SLEEP,
 // PROTOCOL, HTSTATS-KEY, LISTPACK, QUICKLIST, QUICKLIST-PACKED-THRESHOLD,
-// SET-ACTIVE-EXPIRE, PAUSE-CRON, CHANGE-REPL-ID, ERROR, LOG and HELP. The rest (crashes,
-// RELOAD and LOADAOF, which come with persistence, replication and allocator knobs)
-// answer Redis's "unknown subcommand or wrong number of arguments" error.
+// SET-ACTIVE-EXPIRE, PAUSE-CRON, CHANGE-REPL-ID, ERROR, LOG, HELP, and RELOAD as an
+// in-memory round trip (reload.ts) until there is an RDB. The rest (crashes, LOADAOF,
+// which comes with persistence, replication and allocator knobs) answer Redis's
+// "unknown subcommand or wrong number of arguments" error.
 //
 // Where Redis refuses DEBUG: after the arity check, before anything else about the
 // arguments, so `DEBUG nonsense` on a server without DEBUG gets the refusal, not the
@@ -27,6 +28,7 @@ import { debugHtstatsKey } from './htstats-key';
 import { debugObject } from './object';
 import { debugProtocol } from './protocol';
 import { debugQuicklistPackedThreshold } from './quicklist-packed-threshold';
+import { debugReload } from './reload';
 import { debugSleep } from './sleep';
 import type { DebugSubcommand } from './subcommand';
 import { debugAofFlushSleep, debugPauseCron, debugSetActiveExpire, debugSetSkipChecksumValidation } from './switches';
@@ -34,6 +36,7 @@ import { debugAofFlushSleep, debugPauseCron, debugSetActiveExpire, debugSetSkipC
 const SUBCOMMANDS: ReadonlyMap<string, DebugSubcommand> = new Map(
   [
     debugHelp,
+    debugReload,
     debugObject,
     debugListpack,
     debugQuicklist,
