@@ -257,9 +257,15 @@ export class RedisHash implements Aggregate {
   }
 
   /** Where `field` starts in the listpack, or -1 (Redis's lpFind, skipping values). */
+  // The hot loop of every small-hash command: one header read per entry, and the field's
+  // bytes compared only when the lengths agree (startsWith compares in place, no copy).
   private findField(data: string, field: string): number {
-    for (let at = 0; at < data.length; at = listpack.skip(data, listpack.skip(data, at))) {
-      if (listpack.entryEquals(data, at, field)) return at;
+    const wanted = field.length;
+    for (let at = 0; at < data.length; ) {
+      const length = listpack.lengthAt(data, at);
+      const start = at + listpack.headerSize(length);
+      if (length === wanted && data.startsWith(field, start)) return at;
+      at = listpack.skip(data, start + length);
     }
     return -1;
   }
