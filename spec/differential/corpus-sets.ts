@@ -356,6 +356,76 @@ kase('sscan-options', (key) => [
 kase('sscan-wrongtype', (key) => [run('SET', key(), 'v'), run('SSCAN', key(), '0'), run('SSCAN', key(), '0', 'FOO'), run('SSCAN', key(), 'abc')]);
 kase('sscan-arity', (key) => [run('SSCAN', key())]);
 
+// ---------------------------------------------------------------------------
+// Sets among the other types, and the rest of the keyspace
+
+// WRONGTYPE the other way: the other types' commands on a set.
+kase('wrongtype-other-commands', (key) => [
+  run('SADD', key(), '1', 'a'),
+  run('GET', key()),
+  run('INCR', key()),
+  run('APPEND', key(), 'x'),
+  run('STRLEN', key()),
+  run('LPUSH', key(), 'x'),
+  run('LLEN', key()),
+  run('HSET', key(), 'f', 'v'),
+  run('HGET', key(), 'f'),
+  run('ZADD', key(), '1', 'm'),
+  run('TYPE', key()),
+  run('SCARD', key()),
+]);
+// Every set command against a list, a hash and a sorted set.
+kase('wrongtype-mixed-types', (key) => [
+  run('SADD', key('set'), 'a', '1'),
+  run('RPUSH', key('list'), 'a'),
+  run('HSET', key('hash'), 'a', 'v'),
+  run('ZADD', key('zset'), '1', 'a'),
+  ...['list', 'hash', 'zset'].flatMap((other) => [
+    run('SINTER', key('set'), key(other)),
+    run('SUNION', key(other), key('set')),
+    run('SDIFF', key('set'), key(other)),
+    run('SDIFF', key(other), key('set')),
+    run('SINTERSTORE', key('d'), key('none'), key(other)),
+    run('SINTERCARD', '2', key('set'), key(other)),
+    run('SMOVE', key('set'), key(other), 'a'),
+    run('SMOVE', key(other), key('set'), 'a'),
+    run('SISMEMBER', key(other), 'a'),
+    run('SRANDMEMBER', key(other)),
+    run('SSCAN', key(other), '0'),
+  ]),
+  run('EXISTS', key('d')),
+  run('SCARD', key('set')),
+]);
+// SET replaces a set like any value; DEL and a past expiry remove it.
+kase('set-overwrites-set', (key) => [run('SADD', key(), '1'), run('SET', key(), 'v'), run('GET', key()), run('SADD', key(), '2'), run('DEL', key()), run('SADD', key(), '2'), run('SMEMBERS', key())]);
+kase('sadd-expired-key', (key) => [
+  run('SADD', key(), '1', '2'),
+  run('PEXPIREAT', key(), '1'),
+  run('SISMEMBER', key(), '1'),
+  run('SADD', key(), '3'),
+  run('SMEMBERS', key()),
+  run('TTL', key()),
+]);
+kase('sadd-keeps-ttl', (key) => [run('SADD', key(), '1'), run('EXPIRE', key(), '100'), run('SADD', key(), '2'), run('SREM', key(), '1'), run('TTL', key()), run('SMEMBERS', key())]);
+kase('spop-keeps-ttl', (key) => [run('SADD', key(), '1', '2', '3'), run('EXPIRE', key(), '100'), run('SPOP', key(), '0'), run('TTL', key())]);
+kase('members-with-nul', (key) => [run('SADD', key(), '1\x00'), run('SISMEMBER', key(), '1'), run('SISMEMBER', key(), '1\x00'), run('SMEMBERS', key())]);
+kase('sscan-escaped-match', (key) => [run('SADD', key(), 'a*b'), run('SSCAN', key(), '0', 'MATCH', 'a\\*b'), run('SSCAN', key(), '0', 'MATCH', 'a[*]b'), run('SSCAN', key(), '0', 'MATCH', 'A*', 'COUNT', '100')]);
+kase('smismember-binary', (key) => [run('SADD', key(), ALL_BYTES), run('SMISMEMBER', key(), ALL_BYTES, ALL_BYTES.slice(1), '')]);
+kase('pipelined', (key) => [
+  ask(
+    'a',
+    [
+      command('SADD', key(), '2', '1'),
+      command('SADD'),
+      command('SMEMBERS', key()),
+      command('SPOP', key(), '5'),
+      command('EXISTS', key()),
+    ].join(''),
+    5,
+  ),
+]);
+kase('inline', (key) => [ask('a', `SADD ${key()} 3 1 2\r\n`), ask('a', `SMEMBERS ${key()}\r\n`)]);
+
 export const setsCorpus: readonly Case[] = cases;
 
 // ---------------------------------------------------------------------------
