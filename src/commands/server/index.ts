@@ -18,5 +18,6 @@ import { config } from './config/config';
 import { info } from './info';
 import { time } from './time';
 import { debug } from './debug/debug';
+import { memory } from './memory/memory';
 
-export const serverCommands: readonly AnyCommand[] = [info, config, command, time, debug];
+export const serverCommands: readonly AnyCommand[] = [info, config, command, time, debug, memory];
