@@ -48,9 +48,13 @@ function strtodWhole(text: string): Strtod | null {
     // parseLongDouble refuses overflow and underflow, as string2d does; for the range
     // parser they are inf and 0.
     if (exact === null) {
+      // Overflow or underflow: which one, from where the first non-zero digit sits.
+      const [, whole = '', fraction = '', exponent = '0'] = /^[+-]?0[xX]([0-9a-fA-F]*)\.?([0-9a-fA-F]*)(?:[pP]([+-]?[0-9]+))?$/.exec(text) ?? [];
+      const digits = whole + fraction;
+      const leading = digits.length - digits.replace(/^0+/, '').length;
+      const top = 4 * (whole.length - leading) + Number(exponent);
       const negative = text[0] === '-';
-      const overflow = !/[pP]-/.test(text);
-      if (overflow) return { value: negative ? -Infinity : Infinity, range: true };
+      if (top > 0) return { value: negative ? -Infinity : Infinity, range: true };
       return { value: negative ? -0 : 0, range: true };
     }
     if (exact.kind !== 'finite') return null;
