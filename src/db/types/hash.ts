@@ -258,13 +258,15 @@ export class RedisHash implements Aggregate {
 
   /** Where `field` starts in the listpack, or -1 (Redis's lpFind, skipping values). */
   // The hot loop of every small-hash command: one header read per entry, and the field's
-  // bytes compared only when the lengths agree (startsWith compares in place, no copy).
+  // bytes compared only when the lengths and the last bytes agree (a startsWith call
+  // costs ~10x a char read, and fields often share a prefix: "user:1", "user:2"...).
   private findField(data: string, field: string): number {
     const wanted = field.length;
+    const last = wanted === 0 ? -1 : field.charCodeAt(wanted - 1);
     for (let at = 0; at < data.length; ) {
       const length = listpack.lengthAt(data, at);
       const start = at + listpack.headerSize(length);
-      if (length === wanted && data.startsWith(field, start)) return at;
+      if (length === wanted && (wanted === 0 || data.charCodeAt(start + wanted - 1) === last) && data.startsWith(field, start)) return at;
       at = listpack.skip(data, start + length);
     }
     return -1;
