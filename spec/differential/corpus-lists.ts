@@ -103,6 +103,38 @@ kase('push-pipelined', (key) => [
 ]);
 kase('push-inline', (key) => [ask('a', `RPUSH ${key()} "a b" c\r\n`), run('LRANGE', key(), '0', '-1')]);
 
+// The keyspace around lists: expiry, rename, type, delete, subscribed mode.
+kase('list-expiry', (key) => [
+  list(key(), 'a'),
+  run('EXPIRE', key(), '100'),
+  run('RPUSH', key(), 'b'),
+  run('TTL', key()),
+  run('LPOP', key(), '2'),
+  run('RPUSH', key(), 'c'),
+  run('TTL', key()),
+  run('PEXPIREAT', key(), '1'),
+  run('LLEN', key()),
+  run('LPUSHX', key(), 'd'),
+  run('RPUSH', key(), 'e'),
+  run('LRANGE', key(), '0', '-1'),
+]);
+kase('list-keyspace', (key) => [
+  list(key('a'), 'x', 'y'),
+  run('RENAME', key('a'), key('b')),
+  run('LRANGE', key('b'), '0', '-1'),
+  run('TYPE', key('b')),
+  run('EXISTS', key('a'), key('b')),
+  run('SCAN', '0', 'MATCH', key('*'), 'TYPE', 'list', 'COUNT', '1000'),
+  run('DEL', key('b')),
+  run('LLEN', key('b')),
+]);
+kase('list-subscribed-mode', (key) => [ask('a', command('SUBSCRIBE', key('ch'))), run('LPUSH', key(), 'a'), run('BLPOP', key(), '0')]);
+kase('blpop-same-key-twice', (key) => [
+  push('a', command('BLPOP', key(), key('other'), key(), '0')),
+  fanout('b', command('RPUSH', key(), 'once'), { b: 1, a: 1 }),
+  on('b', 'EXISTS', key()),
+]);
+
 // ---------------------------------------------------------------------------
 // LPOP RPOP
 
@@ -635,6 +667,12 @@ resp3.kase('timeouts', (key) => [
   run('BLMOVE', key(), key('d'), 'LEFT', 'LEFT', '0.05'),
   run('BRPOPLPUSH', key(), key('d'), '0.05'),
   run('BLMPOP', '0.05', '1', key(), 'LEFT'),
+]);
+resp3.kase('served-move', (key) => [
+  hello,
+  push('a', command('BLMOVE', key('src'), key('dst'), 'LEFT', 'LEFT', '0')),
+  fanout('b', command('RPUSH', key('src'), 'v'), { b: 1, a: 1 }),
+  run('LMOVE', key('dst'), key('dst'), 'LEFT', 'RIGHT'),
 ]);
 resp3.kase('served', (key) => [
   hello,
