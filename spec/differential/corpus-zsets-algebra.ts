@@ -688,7 +688,8 @@ for (const cmd of ['BZPOPMIN', 'BZPOPMAX']) {
     run(c, key('a'), '-1'),
     run('ZCARD', key('a')),
   ]);
-  kase(`${c}-timeout`, (key) => [run(cmd, key('a'), '0.1'), run(cmd, key('a'), key('b'), '0.05')]);
+  // Redis rounds the milliseconds up (ceill): 0.0001 s waits 1 ms, it is not "forever".
+  kase(`${c}-timeout`, (key) => [run(cmd, key('a'), '0.1'), run(cmd, key('a'), key('b'), '0.05'), run(cmd, key('a'), '0.0001')]);
 }
 
 kase('bzmpop-immediate', (key) => [
@@ -717,7 +718,11 @@ kase('bzmpop-errors', (key) => [
   run('BZMPOP', 'x', '1', key('s'), 'MIN'),
   run('ZCARD', key('a')),
 ]);
-kase('bzmpop-timeout', (key) => [run('BZMPOP', '0.1', '1', key('a'), 'MIN'), run('BZMPOP', '0.05', '2', key('a'), key('b'), 'MAX', 'COUNT', '2')]);
+kase('bzmpop-timeout', (key) => [
+  run('BZMPOP', '0.1', '1', key('a'), 'MIN'),
+  run('BZMPOP', '0.05', '2', key('a'), key('b'), 'MAX', 'COUNT', '2'),
+  run('BZMPOP', '0.0005', '1', key('a'), 'MIN'),
+]);
 
 // ---------------------------------------------------------------------------
 // Blocking, with two or three connections
