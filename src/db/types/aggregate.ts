@@ -25,7 +25,7 @@ export interface Aggregate {
 
 /** Redis's encoding thresholds (redis.conf names in the comments). */
 export interface EncodingLimits {
-  /** hash-max-listpack-entries (alias hash-max-ziplist-entries) */
+  /** hash-max-listpack-entries (alias hash-max-ziplist-entries): 512 in Redis 7.0 */
   hashMaxListpackEntries: number;
   /** hash-max-listpack-value (alias hash-max-ziplist-value): the longest field or value, in bytes */
   hashMaxListpackValue: number;
@@ -43,7 +43,7 @@ export interface EncodingLimits {
 
 /** Redis 7.0's defaults. */
 export const defaultLimits = (): EncodingLimits => ({
-  hashMaxListpackEntries: 128,
+  hashMaxListpackEntries: 512,
   hashMaxListpackValue: 64,
   setMaxIntsetEntries: 512,
   zsetMaxListpackEntries: 128,

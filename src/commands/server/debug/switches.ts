@@ -1,12 +1,12 @@
-// The DEBUG subcommands that flip a switch of Redis's internals which this server does
-// not have, and answer OK as Redis does, so that test suites that set and reset them
-// around a test run the test itself:
+// The DEBUG subcommands that flip a switch of Redis's internals.
 //
-// - SET-ACTIVE-EXPIRE <0|1>: Redis stops (0) or restarts (1) its background expiry
-//   cycle, so that expired keys stay in memory until touched. Here the Db's one timer
-//   at the next expiry keeps running: an expired key is gone either way when a command
-//   looks, which is what clients can observe, but tests that count keys still in
-//   memory (DBSIZE, INFO keyspace) after an expiry may see fewer here.
+// - SET-ACTIVE-EXPIRE <0|1>: stops (0) or restarts (any other number) the background
+//   expiry, so that expired keys stay in memory until touched (db/active-expiry.ts);
+//   lazy expiry goes on, as in Redis.
+//
+// The others flip a switch this server does not have, and answer OK as Redis does, so
+// that test suites that set and reset them around a test run the test itself:
+//
 // - PAUSE-CRON <0|1>: stops Redis's periodic serverCron. There is no cron here (expiry
 //   is one scheduled action, client timeouts one sweep).
 // - SET-SKIP-CHECKSUM-VALIDATION, AOF-FLUSH-SLEEP: persistence knobs; there is no
@@ -19,7 +19,20 @@ import { type DebugSubcommand, exactly } from './subcommand';
 
 const answersOk = (name: string): DebugSubcommand => ({ name, accepts: exactly(3), run: () => OK });
 
-export const debugSetActiveExpire = answersOk('set-active-expire');
+/** C's atoi: optional spaces and sign, then digits up to the first non-digit; 0 if none. */
+const atoi = (arg: Buffer): number => {
+  const match = /^[ \t\n\v\f\r]*([+-]?[0-9]+)/.exec(arg.toString('latin1'));
+  return match === null ? 0 : Number.parseInt(match[1], 10);
+};
+
+export const debugSetActiveExpire: DebugSubcommand = {
+  name: 'set-active-expire',
+  accepts: exactly(3),
+  run: ([flag], { db }) => {
+    db.activeExpiry.setEnabled(atoi(flag) !== 0);
+    return OK;
+  },
+};
 export const debugPauseCron = answersOk('pause-cron');
 export const debugSetSkipChecksumValidation = answersOk('set-skip-checksum-validation');
 export const debugAofFlushSleep = answersOk('aof-flush-sleep');
