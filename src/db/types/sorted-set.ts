@@ -176,7 +176,7 @@ export class RedisSortedSet implements Aggregate {
       copy.packedCount = this.packedCount;
     } else {
       const big = new Indexed();
-      for (let node = this.data.list.first; node !== null; node = node.forward[0]) big.insert(node.member, node.score);
+      for (let node = this.data.list.first; node !== null; node = node.next) big.insert(node.member, node.score);
       copy.data = big;
     }
     return copy;
@@ -386,7 +386,7 @@ export class RedisSortedSet implements Aggregate {
   *entries(): IterableIterator<ZEntry> {
     const data = this.data;
     if (typeof data !== 'string') {
-      for (let node = data.list.first; node !== null; node = node.forward[0]) yield [node.member, node.score];
+      for (let node = data.list.first; node !== null; node = node.next) yield [node.member, node.score];
       return;
     }
     const c = new PackedCursor(); // its own: the caller may call other methods between steps
@@ -472,7 +472,7 @@ export class RedisSortedSet implements Aggregate {
       while (node !== null && count-- > 0) {
         if (!within(node.member, node.score)) break;
         out.push([node.member, node.score]);
-        node = reverse ? node.backward : node.forward[0];
+        node = reverse ? node.backward : node.next;
       }
       return;
     }
