@@ -273,6 +273,28 @@ kase('zunionstore-skiplist-destination', (key) => [
   run('OBJECT', 'ENCODING', key('d5')),
   run('ZRANGE', key('d5'), '125', '-1', 'WITHSCORES'),
 ]);
+// A large (skiplist) set keeps -0 and Redis prints it so; a listpack reads it back as 0.
+kase('zunion-negative-zero', (key) => [
+  many(key('big'), 129),
+  run('ZADD', key('big'), '-0', 'negzero'),
+  run('ZADD', key('small'), '-0', 'negzero'),
+  run('ZUNION', '1', key('big'), 'WITHSCORES'),
+  run('ZINTER', '2', key('big'), key('small'), 'WITHSCORES'),
+  run('ZINTER', '2', key('big'), key('small'), 'AGGREGATE', 'MIN', 'WITHSCORES'),
+  run('ZDIFF', '2', key('big'), key('small'), 'WITHSCORES'),
+  run('ZUNIONSTORE', key('d'), '2', key('big'), key('big'), 'WEIGHTS', '1', '0'),
+  run('ZSCORE', key('d'), 'negzero'),
+  run('ZRANGESTORE', key('d2'), key('big'), '0', '1'),
+  run('ZSCORE', key('d2'), 'negzero'),
+  run('ZRANGESTORE', key('d3'), key('big'), '0', '-1'),
+  run('ZSCORE', key('d3'), 'negzero'),
+  run('ZRANGESTORE', key('d4'), key('big'), '-inf', '+inf', 'BYSCORE'),
+  run('ZSCORE', key('d4'), 'negzero'),
+  run('ZADD', key('d5'), '-0', 'negzero', '0', 'zero'),
+  run('ZUNIONSTORE', key('d6'), '1', key('d5')),
+  run('ZSCORE', key('d6'), 'negzero'),
+  run('ZPOPMIN', key('big')),
+]);
 kase('zunionstore-binary-members', (key) => [
   zadd(key('p'), ['\x00', '1'], ['a\r\nb', '2'], ['\xff', '3'], ['', '4']),
   zadd(key('q'), ['\x00', '1'], ['\xff\xfe', '3']),

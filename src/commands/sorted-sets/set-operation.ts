@@ -293,14 +293,28 @@ export function scoredReply(members: readonly Scored[], withScores: boolean, pro
  * Stores `members` at `key` as a new sorted set (its encoding follows the limits, as
  * Redis converts a small result to a listpack), replacing whatever was there and its
  * time to live; an empty result deletes the key. Returns the new size.
+ *
+ * `builtLarge`: Redis built the result as a skiplist from the start (the set
+ * algebra always does, then converts a small result to a listpack), so a score of -0
+ * survives in a result that stays a skiplist. Adding members one by one to a new set
+ * packs the first ones, and the packed form reads -0 back as 0, as Redis's listpack
+ * does; those members are put back with their -0 once the set is a skiplist.
  */
-export function storeScored(db: Db, key: string, members: readonly Scored[]): number {
+export function storeScored(db: Db, key: string, members: readonly Scored[], builtLarge = true): number {
   if (members.length === 0) {
     db.replace(key, undefined);
     return 0;
   }
   const zset = new RedisSortedSet(db.limits);
   for (const { member, score } of members) zset.add(member, score);
+  if (builtLarge && zset.encoding === 'skiplist') {
+    for (const { member, score } of members) {
+      if (Object.is(score, -0) && !Object.is(zset.score(member), -0)) {
+        zset.remove(member);
+        zset.add(member, -0);
+      }
+    }
+  }
   db.replace(key, zset);
   return zset.size;
 }

@@ -7,6 +7,9 @@
 //   count < 0       |count| draws with repeats allowed, each uniform over the set
 //   WITHSCORES      each member followed by its score: flat in RESP2, pairs in RESP3
 //
+// One difference: more than 2^24 draws with repeats answer "value is out of range"
+// (Redis tries to send them all, as many as asked).
+//
 // The checks come in Redis's order: the count (an integer in ±LONG_MAX), then the
 // syntax (only WITHSCORES may follow), then, with WITHSCORES, a count within ±LONG_MAX/2
 // (so that the doubled reply length cannot overflow), and only then the key.
@@ -36,6 +39,12 @@ interface RandMember {
 const LONG_MAX = 2n ** 63n - 1n;
 const OUT_OF_LONG = new ReplyError(`ERR value is out of range, value must between ${-LONG_MAX} and ${LONG_MAX}`);
 const OUT_OF_RANGE = new ReplyError('ERR value is out of range');
+/**
+ * Draws with repeats beyond this are refused with "value is out of range", as
+ * SRANDMEMBER does here: Redis streams any number of them (and runs out of memory
+ * first); a reply of 2^24 elements is already far past any real use.
+ */
+const MAX_REPEATED_DRAWS = 2 ** 24;
 const EMPTY_ARRAY: Frame = Object.freeze({ type: 'array', value: [] }) as Frame;
 
 function parse(args: readonly Buffer[]): RandMember | ReplyError {
@@ -104,6 +113,7 @@ export const zrandmember: CommandSpec<RandMember> = {
     if (zset === undefined || count === 0) return EMPTY_ARRAY;
     const size = zset.size;
     if (count < 0 || count === 1) {
+      if (-count > MAX_REPEATED_DRAWS) return OUT_OF_RANGE.frame;
       const draws = Array.from({ length: Math.abs(count) }, () => randomBelow(size));
       return reply(entriesAt(zset, draws), withScores, protocol);
     }

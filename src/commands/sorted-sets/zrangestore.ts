@@ -46,6 +46,10 @@ export const zrangestore: CommandSpec<RangeStore> = {
     const zset = readAs(db, query.key, RedisSortedSet);
     if (zset instanceof ReplyError) return zset.frame;
     const entries = zset === undefined ? [] : runRangeQuery(zset, query);
-    return integer(storeScored(db, destination, entries.map(([member, score]) => ({ member, score }))));
+    // Redis knows a rank range's length in advance and makes a result longer than
+    // zset-max-listpack-entries a skiplist from the start (keeping -0 scores); a
+    // score or lex range starts as a listpack and converts as it grows, as here.
+    const builtLarge = query.kind === 'rank' && entries.length > db.limits.zsetMaxListpackEntries;
+    return integer(storeScored(db, destination, entries.map(([member, score]) => ({ member, score })), builtLarge));
   },
 };
