@@ -118,6 +118,14 @@ kase('zadd-binary-member', (key) => [run('ZADD', key(), '1', '\x00\r\n\xff'), ru
 kase('zadd-wrongtype', (key) => [run('SET', key(), 'v'), run('ZADD', key(), '1', 'a'), run('ZADD', key(), 'XX', '1', 'a'), run('ZADD', key(), 'x', 'a'), run('GET', key())]);
 kase('zadd-string-command-on-zset', (key) => [abcde(key()), run('GET', key()), run('LPUSH', key(), 'x'), run('SADD', key(), 'x'), run('HGET', key(), 'x'), run('INCR', key())]);
 kase('zadd-duplicate-member-in-call', (key) => [run('ZADD', key(), '1', 'a', '2', 'a', '3', 'a'), run('ZSCORE', key(), 'a'), run('ZADD', key(), 'CH', '1', 'a', '3', 'a')]);
+// Options are read as C strings (strcasecmp): they end at a NUL byte.
+kase('options-end-at-nul', (key) => [
+  run('ZADD', key(), '1', 'a'),
+  run('ZADD', key(), 'nx\x00x', '2', 'a', '2', 'b'),
+  run('ZRANGE', key(), '0', '-1', 'withscores\x00zz'),
+  run('ZRANGE', key(), '0', '-1', 'rev\x00'),
+  run('ZRANGEBYSCORE', key(), '-inf', '+inf', 'LIMIT\x00', '0', '1'),
+]);
 kase('zadd-lowercase', (key) => [run('zadd', key(), '1', 'a'), run('zAdD', key(), 'nx', 'ch', '2', 'b')]);
 kase('zadd-pipelined', (key) => [ask('a', command('ZADD', key(), '1', 'a') + command('ZADD', key(), 'x', 'b') + command('ZRANGE', key(), '0', '-1', 'WITHSCORES') + command('ZADD'), 4)]);
 kase('zadd-inline', (key) => [ask('a', `ZADD ${key()} 1 a 2 b\r\n`), ask('a', `ZRANGE ${key()} 0 -1 WITHSCORES\r\n`)]);

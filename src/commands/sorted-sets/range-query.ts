@@ -52,7 +52,15 @@ const NO_SCORES_BY_LEX = new ReplyError('ERR syntax error, WITHSCORES not suppor
 /** Redis's getLongFromObjectOrReply. */
 const long = (arg: Buffer): number | null => parseLongLong(arg, 0, arg.length);
 
-const is = (arg: Buffer, word: string): boolean => arg.length === word.length && arg.toString('latin1').toLowerCase() === word;
+/**
+ * Redis's strcasecmp on the argument: a C string, so it ends at the first NUL
+ * ("withscores\0x" is WITHSCORES), compared without regard to case.
+ */
+function is(arg: Buffer, word: string): boolean {
+  const nul = arg.indexOf(0);
+  const length = nul === -1 ? arg.length : nul;
+  return length === word.length && arg.toString('latin1', 0, length).toLowerCase() === word;
+}
 
 /**
  * `key min max [options]` (for ZRANGESTORE: the arguments after the destination) as a

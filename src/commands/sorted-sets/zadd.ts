@@ -52,9 +52,12 @@ export function parseZadd(args: readonly Buffer[], incrForced: boolean): ZAdd | 
   const flags = new Set<string>(incrForced ? ['incr'] : []);
   let j = 1;
   for (; j < args.length; j++) {
+    // Redis compares with strcasecmp, so an option ends at a NUL byte ("nx\0x" is NX).
+    const nul = args[j].indexOf(0);
+    const length = nul === -1 ? args[j].length : nul;
     // Options are short words; anything longer is the first score.
-    if (args[j].length > 4) break;
-    const word = args[j].toString('latin1').toLowerCase();
+    if (length > 4) break;
+    const word = args[j].toString('latin1', 0, length).toLowerCase();
     if (!OPTIONS.has(word)) break;
     flags.add(word);
   }
