@@ -15,45 +15,18 @@
 // anything else is a syntax error (TYPE too: it is SCAN's alone).
 
 import { type Frame, array, bulk } from '../../protocol/frame';
-import { parseLongLong } from '../../protocol/integer';
 import { globMatch } from '../../db/glob';
 import { RedisHash } from '../../db/types/hash';
-import { CommandSpec, NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
+import { CommandSpec, ReplyError, keyOf } from '../command';
 import { readAs } from '../typed-value';
 import { fieldFrame } from './field-frame';
-import { parseScanCursor } from './scan-cursor';
+import { parseScanCursor, parseScanOptions } from '../keyspace/scan-arguments';
 
 interface HScan {
   readonly key: string;
   readonly cursor: bigint;
   /** Read after the key is looked up, as in Redis. */
   readonly options: readonly Buffer[];
-}
-
-interface ScanOptions {
-  readonly pattern?: string;
-  readonly count: number;
-}
-
-function parseOptions(options: readonly Buffer[]): ScanOptions | ReplyError {
-  let pattern: string | undefined;
-  let count = 10;
-  for (let i = 0; i < options.length; i += 2) {
-    const option = options[i].toString('latin1').toLowerCase();
-    if (i + 1 >= options.length) return SYNTAX_ERROR;
-    const value = options[i + 1];
-    if (option === 'count') {
-      const parsed = parseLongLong(value, 0, value.length);
-      if (parsed === null) return NOT_AN_INTEGER;
-      if (parsed < 1) return SYNTAX_ERROR;
-      count = parsed;
-    } else if (option === 'match') {
-      const text = keyOf(value);
-      // "*" matches everything: the same as no pattern (Redis skips the match then).
-      pattern = text === '*' ? undefined : text;
-    } else return SYNTAX_ERROR;
-  }
-  return { pattern, count };
 }
 
 const EMPTY_SCAN: Frame = array([bulk('0'), array([])]);
@@ -77,7 +50,7 @@ export const hscan: CommandSpec<HScan> = {
     const hash = readAs(db, key, RedisHash);
     if (hash instanceof ReplyError) return hash.frame;
     if (hash === undefined) return EMPTY_SCAN;
-    const parsed = parseOptions(options);
+    const parsed = parseScanOptions(options, false);
     if (parsed instanceof ReplyError) return parsed.frame;
     // A cursor past the hash's size means "from the top" to RedisHash.scan (Number() of a
     // cursor near 2^64 is still larger than any size).

@@ -3,8 +3,8 @@
 //
 // Besides the command files, the folder holds what several of them share, each module
 // one concern: set-pairs.ts (HSET and HMSET), field-arguments.ts (the `key field...`
-// argument shapes), field-frame.ts (fields and values as replies) and scan-cursor.ts
-// (HSCAN's cursor, read as Redis's strtoul). The data structure itself is
+// argument shapes) and field-frame.ts (fields and values as replies); HSCAN's cursor and
+// options are read by keyspace/scan-arguments.ts, as every SCAN's. The data structure itself is
 // src/db/types/hash.ts.
 
 import type { AnyCommand } from '../registry';

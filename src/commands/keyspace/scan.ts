@@ -17,62 +17,19 @@
 
 import { array, bulk } from '../../protocol/frame';
 import { globMatch } from '../../db/glob';
-import { CommandSpec, NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
-import { parseLongLong } from '../../protocol/integer';
+import { CommandSpec, ReplyError } from '../command';
+import { type ScanOptions, parseScanCursor, parseScanOptions } from './scan-arguments';
 
-interface Scan {
+interface Scan extends ScanOptions {
   readonly cursor: bigint;
-  readonly pattern?: string;
-  readonly count: number;
-  readonly type?: string;
-}
-
-const INVALID_CURSOR = new ReplyError('ERR invalid cursor');
-const ULONG_MAX = 2n ** 64n - 1n;
-
-/**
- * The cursor as Redis reads it (parseScanCursorOrReply): C's strtoul in base 10, so it
- * stops at a NUL byte, takes a sign (a negative value wraps around 2^64, "-0" is 0),
- * answers 0 for an empty string, and fails on a leading space, on trailing garbage
- * and past 2^64 - 1.
- */
-function parseCursor(arg: Buffer): bigint | ReplyError {
-  const nul = arg.indexOf(0);
-  const text = (nul === -1 ? arg : arg.subarray(0, nul)).toString('latin1');
-  if (text === '') return 0n;
-  const match = /^([+-]?)([0-9]+)$/.exec(text);
-  if (match === null) return INVALID_CURSOR;
-  const magnitude = BigInt(match[2]);
-  if (magnitude > ULONG_MAX) return INVALID_CURSOR;
-  return match[1] === '-' ? (ULONG_MAX + 1n - magnitude) % (ULONG_MAX + 1n) : magnitude;
 }
 
 function parse(args: readonly Buffer[]): Scan | ReplyError {
-  const cursor = parseCursor(args[0]);
+  const cursor = parseScanCursor(args[0]);
   if (cursor instanceof ReplyError) return cursor;
-  let pattern: string | undefined;
-  let count = 10;
-  let type: string | undefined;
-  // Options may repeat; the last one wins. Each needs its argument.
-  for (let i = 1; i < args.length; i += 2) {
-    const option = args[i].toString('latin1').toLowerCase();
-    if (i + 1 >= args.length) return SYNTAX_ERROR;
-    const value = args[i + 1];
-    if (option === 'count') {
-      const n = parseLongLong(value, 0, value.length);
-      if (n === null) return NOT_AN_INTEGER;
-      if (n < 1) return SYNTAX_ERROR;
-      count = n;
-    } else if (option === 'match') {
-      const p = keyOf(value);
-      pattern = p === '*' ? undefined : p; // the catch-all needs no matching
-    } else if (option === 'type') {
-      // Redis compares the type name with strcasecmp: up to a NUL, ignoring case.
-      const nul = value.indexOf(0);
-      type = (nul === -1 ? value : value.subarray(0, nul)).toString('latin1').toLowerCase();
-    } else return SYNTAX_ERROR;
-  }
-  return { cursor, pattern, count, type };
+  const options = parseScanOptions(args.slice(1), true);
+  if (options instanceof ReplyError) return options;
+  return { cursor, ...options };
 }
 
 export const scan: CommandSpec<Scan> = {
