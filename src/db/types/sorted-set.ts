@@ -455,7 +455,9 @@ export class RedisSortedSet implements Aggregate {
     const c = cursor;
     for (let i = 0, at = 0; i < this.packedCount; i++, at = c.next) {
       c.read(packed, at);
-      big.insert(c.member(packed), c.score);
+      // A copy, not a slice: V8 keeps a slice's parent alive, and the Map would then
+      // hold on to the whole packed string for as long as the member lives.
+      big.insert(Buffer.from(c.member(packed), 'latin1').toString('latin1'), c.score);
     }
     this.data = big;
     this.packedCount = 0;
