@@ -44,6 +44,7 @@ import { zmpop } from './zmpop';
 import { bzpopmin } from './bzpopmin';
 import { bzpopmax } from './bzpopmax';
 import { bzmpop } from './bzmpop';
+import { zscan } from './zscan';
 
 export const sortedSetCommands: readonly AnyCommand[] = [
   zadd,
@@ -80,4 +81,5 @@ export const sortedSetCommands: readonly AnyCommand[] = [
   bzpopmin,
   bzpopmax,
   bzmpop,
+  zscan,
 ];
