@@ -80,6 +80,59 @@ export interface KeyPositions {
   readonly step: number;
 }
 
+/**
+ * One key specification, as COMMAND INFO lists them (Redis 7's key-specs): how to find
+ * a group of keys in a request, and what the command does to them. Cluster-aware
+ * clients and COMMAND GETKEYS read them; the `keys` positions are their legacy summary.
+ */
+export interface KeySpec {
+  /** Redis's note on a spec it cannot describe exactly (SORT's BY/GET and STORE). */
+  readonly notes?: string;
+  /**
+   * Access flags, in Redis's order: `RO` `RW` `OW` `RM`, then `access` `update` `insert`
+   * `delete`, then `not_key` `incomplete` `variable_flags`.
+   */
+  readonly flags: readonly string[];
+  /**
+   * Where the search starts: a fixed argument (`{ index: 1 }`, the command name being 0),
+   * the argument after a keyword (`{ keyword: 'STORE', startFrom: 1 }`, a negative
+   * startFrom searching backwards from the end), or `'unknown'`.
+   */
+  readonly begin: { readonly index: number } | { readonly keyword: string; readonly startFrom: number } | 'unknown';
+  /**
+   * Which keys follow the start: a range (`lastKey` relative to the start, -1 the last
+   * argument; `keyStep` 1 and `limit` 0 by default), a count read from an argument
+   * (`keyNumIndex` relative to the start; the keys begin `firstKey` after the start), or
+   * `'unknown'`.
+   */
+  readonly find:
+    | { readonly lastKey: number; readonly keyStep?: number; readonly limit?: number }
+    | { readonly keyNumIndex: number; readonly firstKey: number; readonly keyStep: number }
+    | 'unknown';
+}
+
+/**
+ * One argument as COMMAND DOCS documents it (Redis's argument tree, which redis-cli
+ * turns into its hints). Only for commands whose one-line `syntax` cannot say it all:
+ * Redis's own argument names (`condition` for NX|XX), types (`integer`, `double`) and
+ * the version that added an argument.
+ */
+export interface DocArgument {
+  readonly name: string;
+  /** `string` `integer` `double` `key` `pattern` `unix-time` `pure-token` `oneof` `block`. */
+  readonly type: string;
+  /** For a `key`: the index of its key specification (COMMAND INFO's key-specs). */
+  readonly keySpecIndex?: number;
+  readonly token?: string;
+  readonly summary?: string;
+  readonly since?: string;
+  readonly deprecatedSince?: string;
+  /** `optional`, `multiple`, `multiple_token`, in that order. */
+  readonly flags?: readonly string[];
+  /** The members of a `oneof` or a `block`. */
+  readonly arguments?: readonly DocArgument[];
+}
+
 export interface CommandSpec<Parsed = readonly Buffer[]> {
   /** Lower case, as Redis names commands in its error texts (`client|setname` for a subcommand). */
   readonly name: string;
@@ -96,6 +149,27 @@ export interface CommandSpec<Parsed = readonly Buffer[]> {
   readonly group?: string;
   /** Argument hint for redis-cli, e.g. `key value [NX|XX]`. */
   readonly syntax?: string;
+  /**
+   * Redis's key specifications (COMMAND INFO, COMMAND GETKEYS). Without them, one range
+   * spec is derived from `keys`, flagged RW/update or RO/access by the command's flags,
+   * which is right only for the simplest commands.
+   */
+  readonly keySpecs?: readonly KeySpec[];
+  /** Redis's command tips (COMMAND INFO), e.g. `nondeterministic_output`. */
+  readonly tips?: readonly string[];
+  /**
+   * COMMAND DOCS's argument tree, Redis's own. Without it the arguments are read from
+   * `syntax`, with types guessed from the names.
+   */
+  readonly arguments?: readonly DocArgument[];
+  /** COMMAND DOCS's time complexity text. */
+  readonly complexity?: string;
+  /** COMMAND DOCS's history: [version, change] pairs. */
+  readonly history?: readonly (readonly [string, string])[];
+  /** COMMAND DOCS's doc_flags (`deprecated`, `syscmd`), deprecated_since and replaced_by. */
+  readonly docFlags?: readonly string[];
+  readonly deprecatedSince?: string;
+  readonly replacedBy?: string;
   /**
    * For a container command (CLIENT, CONFIG, COMMAND, PUBSUB): its subcommands, each a
    * CommandSpec named `container|sub` whose arity counts the container's name too.

@@ -2,16 +2,32 @@
 // {summary, since, group, arguments, subcommands}. redis-cli 7 asks for all of it
 // before its first command and builds its help and typing hints from it, so every
 // command answers with at least summary, since and group (empty when its spec has
-// none), and the arguments come from the spec's one-line syntax (syntax-arguments.ts).
+// none). The arguments are the spec's own tree when it carries Redis's (`arguments`:
+// names, types, the version that added each), or else read from its one-line syntax
+// (syntax-arguments.ts). The fields come in Redis's order (addReplyCommandDocs).
 // Unknown names are left out of the map.
 
-import { Frame, array, bulk, map } from '../../../protocol/frame';
-import type { CommandSpec } from '../../command';
+import { Frame, array, bulk, integer, map, set, simple } from '../../../protocol/frame';
+import type { CommandSpec, DocArgument } from '../../command';
 import { AnyCommand, registry } from '../../registry';
+import { keySpecsOf } from './command-info';
 import { lookupCommand } from './lookup';
 import { argumentFrame, syntaxArguments } from './syntax-arguments';
 
 const field = (name: string, value: Frame): [Frame, Frame] => [bulk(name), value];
+
+/** One of Redis's arguments as COMMAND DOCS encodes it (addReplyCommandArgList), fields in its order. */
+function docArgumentFrame(arg: DocArgument): Frame {
+  const fields: [Frame, Frame][] = [field('name', bulk(arg.name)), field('type', bulk(arg.type))];
+  if (arg.keySpecIndex !== undefined) fields.push(field('key_spec_index', integer(arg.keySpecIndex)));
+  if (arg.token !== undefined) fields.push(field('token', bulk(arg.token)));
+  if (arg.summary !== undefined) fields.push(field('summary', bulk(arg.summary)));
+  if (arg.since !== undefined) fields.push(field('since', bulk(arg.since)));
+  if (arg.deprecatedSince !== undefined) fields.push(field('deprecated_since', bulk(arg.deprecatedSince)));
+  if (arg.flags !== undefined && arg.flags.length > 0) fields.push(field('flags', set(arg.flags.map(simple))));
+  if (arg.type === 'oneof' || arg.type === 'block') fields.push(field('arguments', array((arg.arguments ?? []).map(docArgumentFrame))));
+  return map(fields);
+}
 
 // One command's documentation map. Recursive for containers: CONFIG's entry holds a
 // `subcommands` map whose values are documentation maps of the same shape, which is
@@ -22,8 +38,17 @@ function docs(spec: CommandSpec<unknown>): Frame {
     field('since', bulk(spec.since ?? '')),
     field('group', bulk(spec.group ?? 'generic')),
   ];
-  if (spec.syntax !== undefined && spec.syntax !== '') {
-    const args = syntaxArguments(spec.syntax).map((arg) => argumentFrame(arg, spec.keys !== undefined));
+  if (spec.complexity !== undefined) fields.push(field('complexity', bulk(spec.complexity)));
+  if (spec.docFlags !== undefined) fields.push(field('doc_flags', set(spec.docFlags.map(simple))));
+  if (spec.deprecatedSince !== undefined) fields.push(field('deprecated_since', bulk(spec.deprecatedSince)));
+  if (spec.replacedBy !== undefined) fields.push(field('replaced_by', bulk(spec.replacedBy)));
+  if (spec.history !== undefined) {
+    fields.push(field('history', set(spec.history.map(([version, change]) => array([bulk(version), bulk(change)])))));
+  }
+  if (spec.arguments !== undefined) {
+    if (spec.arguments.length > 0) fields.push(field('arguments', array(spec.arguments.map(docArgumentFrame))));
+  } else if (spec.syntax !== undefined && spec.syntax !== '') {
+    const args = syntaxArguments(spec.syntax).map((arg) => argumentFrame(arg, keySpecsOf(spec).length > 0));
     if (args.length > 0) fields.push(field('arguments', array(args)));
   }
   if (spec.subcommands !== undefined && spec.subcommands.length > 0) {

@@ -1,12 +1,20 @@
 // COMMAND GETKEYS command [arg ...] and COMMAND GETKEYSANDFLAGS: which arguments of a
-// full command are keys, from the command's key positions. Cluster proxies and clients
-// use it for commands whose keys they cannot find on their own. The checks and their
-// order are Redis's: unknown command, a command without keys, a wrong argument count.
+// full command are keys. Cluster proxies and clients use it for commands whose keys they
+// cannot find on their own (the `movablekeys` ones: SORT ... STORE, ZUNIONSTORE's
+// numkeys). The checks and their order are Redis's: unknown command, a command without
+// keys, a wrong argument count, then no keys found.
+//
+// The keys come from the same key specifications COMMAND INFO reports (key-search.ts),
+// so GETKEYS and INFO cannot disagree: a cluster client that routes with one and checks
+// with the other sees one truth. Where the specs cannot tell, Redis's own procedure for
+// the command takes over (getkeys-procedures.ts), exactly when Redis's would.
 
 import { Frame, array, bulk, set, simple } from '../../../protocol/frame';
 import { CommandSpec, ReplyError, rawArguments } from '../../command';
 import { AnyCommand, registry } from '../../registry';
-import { keyFlags } from './command-info';
+import { keySpecsOf } from './command-info';
+import { getKeysProcedures } from './getkeys-procedures';
+import { type KeyReference, searchKeySpecs } from './key-search';
 
 const INVALID_COMMAND = new ReplyError('ERR Invalid command specified');
 const NO_KEYS = new ReplyError('ERR The command has no key arguments');
@@ -21,28 +29,34 @@ function commandOf(args: readonly Buffer[]): AnyCommand | undefined {
   return spec.subcommands.find((sub) => sub.name === name);
 }
 
-/** The key arguments of `args`, with the spec that found them, or Redis's error. */
-// The key positions come from the same `keys` field COMMAND INFO reports, so GETKEYS
-// and INFO cannot disagree: a cluster client that routes with one and checks with the
-// other sees one truth. A negative `last` counts from the end (-1: the last argument).
-function keysOf(args: readonly Buffer[]): { spec: AnyCommand; keys: Buffer[] } | ReplyError {
+/** The key arguments of `args`, or Redis's error (getKeysSubcommandImpl, getKeysFromCommandWithSpecs). */
+function keysOf(args: readonly Buffer[]): KeyReference[] | ReplyError {
   const spec = commandOf(args);
   if (spec === undefined) return INVALID_COMMAND;
-  if (spec.keys === undefined) return NO_KEYS;
+  const specs = keySpecsOf(spec);
+  const procedure = getKeysProcedures.get(spec.name);
+  const realSpecs = specs.filter((keySpec) => !keySpec.flags.includes('not_key'));
+  if (procedure === undefined && realSpecs.length === 0) return NO_KEYS;
   if ((spec.arity > 0 && args.length !== spec.arity) || args.length < -spec.arity) return BAD_ARITY;
-  const { first, last, step } = spec.keys;
-  const end = last < 0 ? args.length + last : last;
-  const keys: Buffer[] = [];
-  for (let i = first; i <= end && i < args.length; i += step) keys.push(args[i]);
-  return keys.length === 0 ? BAD_ARGUMENTS : { spec, keys };
+  // Specs first, when there are real ones and their flags are reliable; the command's
+  // procedure when they fail; nothing found is an error unless keys are optional.
+  let keys: KeyReference[] | undefined;
+  if (realSpecs.length > 0 && !specs.some((keySpec) => keySpec.flags.includes('variable_flags'))) keys = searchKeySpecs(specs, args);
+  if (keys === undefined) keys = procedure?.(args) ?? [];
+  if (keys.length === 0 && !spec.flags?.includes('no_mandatory_keys')) return BAD_ARGUMENTS;
+  return keys;
 }
 
 function getkeys(withFlags: boolean) {
   return (args: readonly Buffer[]): Frame => {
     const found = keysOf(args);
     if (found instanceof ReplyError) return found.frame;
-    const flags = set(keyFlags(found.spec).map(simple));
-    return array(found.keys.map((key) => (withFlags ? array([bulk(Buffer.from(key)), flags]) : bulk(Buffer.from(key)))));
+    return array(
+      found.map(({ position, flags }) => {
+        const key = bulk(Buffer.from(args[position]));
+        return withFlags ? array([key, set(flags.map(simple))]) : key;
+      }),
+    );
   };
 }
 
