@@ -519,6 +519,13 @@ kase('blmpop-immediate', (key) => [
 // Timeouts
 
 kase('blpop-timeout', (key) => [run('BLPOP', key(), '0.1'), run('BRPOP', key('a'), key('b'), '0.05')]);
+// Redis rounds the milliseconds up (ceill): 0.001 s and 0.0001 s both wait 1 ms, never for ever.
+kase('blpop-timeout-sub-millisecond', (key) => [run('BLPOP', key(), '0.001'), run('BRPOP', key(), '0.0001'), run('BLMPOP', '0.0009', '1', key(), 'LEFT')]);
+// ...and so a tiny negative timeout is -0 ms: no error, and no timeout at all.
+kase('blpop-timeout-tiny-negative', (key) => [
+  push('a', command('BLPOP', key(), '-0.0001')),
+  fanout('b', command('RPUSH', key(), 'v'), { b: 1, a: 1 }),
+]);
 kase('blmove-timeout', (key) => [run('BLMOVE', key(), key('d'), 'LEFT', 'RIGHT', '0.1'), run('BRPOPLPUSH', key(), key('d'), '0.05'), run('EXISTS', key('d'))]);
 kase('blmpop-timeout', (key) => [run('BLMPOP', '0.1', '2', key('a'), key('b'), 'LEFT', 'COUNT', '3')]);
 // A command pipelined behind a blocked one waits for it.
