@@ -18,6 +18,7 @@ export const hdel: CommandSpec<KeyFields> = {
   since: '2.0.0',
   group: 'hash',
   syntax: 'key field [field ...]',
+  keySpecs: [{ flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: parseKeyFields,
   apply({ key, fields }, { db }) {
     const hash = writeAs(db, key, RedisHash, false);

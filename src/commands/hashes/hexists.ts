@@ -16,6 +16,7 @@ export const hexists: CommandSpec<KeyField> = {
   since: '2.0.0',
   group: 'hash',
   syntax: 'key field',
+  keySpecs: [{ flags: ['RO'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: parseKeyField,
   apply({ key, field }, { db }) {
     const hash = readAs(db, key, RedisHash);

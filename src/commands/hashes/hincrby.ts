@@ -32,6 +32,7 @@ export const hincrby: CommandSpec<IncrBy> = {
   since: '2.0.0',
   group: 'hash',
   syntax: 'key field increment',
+  keySpecs: [{ flags: ['RW', 'access', 'update'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse(args) {
     const increment = parseLongLongExact(args[2], 0, args[2].length);
     if (increment === null) return NOT_AN_INTEGER;

@@ -37,6 +37,7 @@ export const hincrbyfloat: CommandSpec<IncrByFloat> = {
   since: '2.6.0',
   group: 'hash',
   syntax: 'key field increment',
+  keySpecs: [{ flags: ['RW', 'access', 'update'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse(args) {
     const increment = parseLongDouble(args[2], FORMAT);
     if (increment === null) return NOT_A_FLOAT;

@@ -17,6 +17,7 @@ export const hlen: CommandSpec<string> = {
   since: '2.0.0',
   group: 'hash',
   syntax: 'key',
+  keySpecs: [{ flags: ['RO'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: parseKey,
   apply(key, { db }) {
     const hash = readAs(db, key, RedisHash);

@@ -87,6 +87,7 @@ export const hrandfield: CommandSpec<RandField> = {
   since: '6.2.0',
   group: 'hash',
   syntax: 'key [count [WITHVALUES]]',
+  tips: ['nondeterministic_output'],
   parse,
   apply({ key, count, withValues }, { db, protocol }) {
     const hash = readAs(db, key, RedisHash);

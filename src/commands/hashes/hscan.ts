@@ -41,6 +41,7 @@ export const hscan: CommandSpec<HScan> = {
   since: '2.8.0',
   group: 'hash',
   syntax: 'key cursor [MATCH pattern] [COUNT count]',
+  tips: ['nondeterministic_output'],
   parse(args) {
     const cursor = parseScanCursor(args[1]);
     if (cursor instanceof ReplyError) return cursor;

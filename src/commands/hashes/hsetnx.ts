@@ -23,6 +23,7 @@ export const hsetnx: CommandSpec<SetNx> = {
   since: '2.0.0',
   group: 'hash',
   syntax: 'key field value',
+  keySpecs: [{ flags: ['RW', 'insert'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: (args) => ({ key: keyOf(args[0]), field: keyOf(args[1]), value: keyOf(args[2]) }),
   apply({ key, field, value }, { db }) {
     const hash = writeAs(db, key, RedisHash, true);

@@ -18,6 +18,7 @@ export const hstrlen: CommandSpec<KeyField> = {
   since: '3.2.0',
   group: 'hash',
   syntax: 'key field',
+  keySpecs: [{ flags: ['RO'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: parseKeyField,
   apply({ key, field }, { db }) {
     const hash = readAs(db, key, RedisHash);

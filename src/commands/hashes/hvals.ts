@@ -17,6 +17,7 @@ export const hvals: CommandSpec<string> = {
   since: '2.0.0',
   group: 'hash',
   syntax: 'key',
+  tips: ['nondeterministic_output_order'],
   parse: parseKey,
   apply(key, { db }) {
     const hash = readAs(db, key, RedisHash);

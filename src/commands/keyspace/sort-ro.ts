@@ -16,6 +16,10 @@ export const sortRo: CommandSpec<Sort> = {
   since: '7.0.0',
   group: 'generic',
   syntax: 'key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC|DESC] [ALPHA]',
+  keySpecs: [
+    { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0 } },
+    { notes: "For the optional BY/GET keyword. It is marked 'unknown' because the key names derive from the content of the key we sort", flags: ['RO', 'access'], begin: 'unknown', find: 'unknown' },
+  ],
   parse: (args) => parseSort(args, false),
   apply: sortCommand,
 };

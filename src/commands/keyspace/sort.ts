@@ -252,6 +252,11 @@ export const sort: CommandSpec<Sort> = {
   since: '1.0.0',
   group: 'generic',
   syntax: 'key [BY pattern] [LIMIT offset count] [GET pattern [GET pattern ...]] [ASC|DESC] [ALPHA] [STORE destination]',
+  keySpecs: [
+    { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0 } },
+    { notes: "For the optional BY/GET keyword. It is marked 'unknown' because the key names derive from the content of the key we sort", flags: ['RO', 'access'], begin: 'unknown', find: 'unknown' },
+    { notes: "For the optional STORE keyword. It is marked 'unknown' because the keyword can appear anywhere in the argument array", flags: ['OW', 'update'], begin: 'unknown', find: 'unknown' },
+  ],
   parse: (args) => parseSort(args, true),
   apply: sortCommand,
 };

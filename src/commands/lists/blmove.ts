@@ -21,6 +21,10 @@ export const blmove: CommandSpec<Blmove> = {
   since: '6.2.0',
   group: 'list',
   syntax: 'source destination <LEFT | RIGHT> <LEFT | RIGHT> timeout',
+  keySpecs: [
+    { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } },
+    { flags: ['RW', 'insert'], begin: { index: 2 }, find: { lastKey: 0 } },
+  ],
   parse(args) {
     const parsed = parseMove(args);
     if (parsed instanceof ReplyError) return parsed;

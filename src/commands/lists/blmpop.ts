@@ -22,6 +22,9 @@ export const blmpop: CommandSpec<Blmpop> = {
   since: '7.0.0',
   group: 'list',
   syntax: 'timeout numkeys key [key ...] <LEFT | RIGHT> [COUNT count]',
+  keySpecs: [
+    { flags: ['RW', 'access', 'delete'], begin: { index: 2 }, find: { keyNumIndex: 0, firstKey: 1, keyStep: 1 } },
+  ],
   parse(args) {
     const parsed = parseMpop(args.slice(1));
     if (parsed instanceof ReplyError) return parsed;

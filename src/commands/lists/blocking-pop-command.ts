@@ -44,6 +44,7 @@ export function blockingPopCommand(metadata: BlockingPopMetadata): CommandSpec<B
     since: '2.0.0',
     group: 'list',
     syntax: 'key [key ...] timeout',
+    keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: -2 } }],
     parse: (args) => ({ keys: args.slice(0, -1).map(keyOf), timeout: args[args.length - 1] }),
     apply({ keys, timeout }, context) {
       const { db } = context;

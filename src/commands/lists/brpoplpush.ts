@@ -20,6 +20,10 @@ export const brpoplpush: CommandSpec<Brpoplpush> = {
   since: '2.2.0',
   group: 'list',
   syntax: 'source destination timeout',
+  keySpecs: [
+    { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } },
+    { flags: ['RW', 'insert'], begin: { index: 2 }, find: { lastKey: 0 } },
+  ],
   parse: (args) => ({ source: keyOf(args[0]), destination: keyOf(args[1]), timeout: args[2] }),
   apply: ({ source, destination, timeout }, context) =>
     blockingMove({ source, destination, from: 'right', to: 'left' }, timeout, context),

@@ -26,6 +26,7 @@ export const linsert: CommandSpec<Linsert> = {
   since: '2.2.0',
   group: 'list',
   syntax: 'key <BEFORE | AFTER> pivot element',
+  keySpecs: [{ flags: ['RW', 'insert'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse(args) {
     const where = args[1].toString('latin1').toLowerCase();
     if (where !== 'before' && where !== 'after') return SYNTAX_ERROR;

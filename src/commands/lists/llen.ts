@@ -16,6 +16,7 @@ export const llen: CommandSpec<string> = {
   since: '1.0.0',
   group: 'list',
   syntax: 'key',
+  keySpecs: [{ flags: ['RO'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: (args) => keyOf(args[0]),
   apply(key, { db }) {
     const list = readAs(db, key, RedisList);

@@ -37,6 +37,10 @@ export const lmove: CommandSpec<Lmove> = {
   since: '6.2.0',
   group: 'list',
   syntax: 'source destination <LEFT | RIGHT> <LEFT | RIGHT>',
+  keySpecs: [
+    { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } },
+    { flags: ['RW', 'insert'], begin: { index: 2 }, find: { lastKey: 0 } },
+  ],
   parse: parseMove,
   apply({ source, destination, from, to }, { db }) {
     const list = writeAs(db, source, RedisList, false);

@@ -51,6 +51,9 @@ export const lmpop: CommandSpec<Mpop> = {
   since: '7.0.0',
   group: 'list',
   syntax: 'numkeys key [key ...] <LEFT | RIGHT> [COUNT count]',
+  keySpecs: [
+    { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { keyNumIndex: 0, firstKey: 1, keyStep: 1 } },
+  ],
   parse: parseMpop,
   apply({ keys, end, count }, { db }) {
     const found = firstList(db, keys);

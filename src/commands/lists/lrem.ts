@@ -28,6 +28,7 @@ export const lrem: CommandSpec<Lrem> = {
   since: '1.0.0',
   group: 'list',
   syntax: 'key count element',
+  keySpecs: [{ flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse(args) {
     const count = parseLong(args[1]);
     if (count instanceof ReplyError) return count;

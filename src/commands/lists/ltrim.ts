@@ -26,6 +26,7 @@ export const ltrim: CommandSpec<Ltrim> = {
   since: '1.0.0',
   group: 'list',
   syntax: 'key start stop',
+  keySpecs: [{ flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse(args) {
     const start = parseLong(args[1]);
     if (start instanceof ReplyError) return start;

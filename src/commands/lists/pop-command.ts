@@ -42,6 +42,7 @@ export function popCommand(metadata: PopMetadata): CommandSpec<Pop> {
     since: '1.0.0',
     group: 'list',
     syntax: 'key [count]',
+    keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
     parse(args) {
       if (args.length > 2) return arityError;
       if (args.length === 1) return { key: keyOf(args[0]) };

@@ -40,6 +40,7 @@ export function pushCommand(metadata: PushMetadata): CommandSpec<Push> {
     since: metadata.since,
     group: 'list',
     syntax: 'key element [element ...]',
+    keySpecs: [{ flags: ['RW', 'insert'], begin: { index: 1 }, find: { lastKey: 0 } }],
     parse: (args) => ({ key: keyOf(args[0]), elements: args.slice(1).map(keyOf) }),
     apply({ key, elements }, { db }) {
       const list = writeAs(db, key, RedisList, !onlyIfExists);

@@ -23,6 +23,10 @@ export const rpoplpush: CommandSpec<Rpoplpush> = {
   since: '1.2.0',
   group: 'list',
   syntax: 'source destination',
+  keySpecs: [
+    { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } },
+    { flags: ['RW', 'insert'], begin: { index: 2 }, find: { lastKey: 0 } },
+  ],
   parse: (args) => ({ source: keyOf(args[0]), destination: keyOf(args[1]) }),
   apply({ source, destination }, { db }) {
     const list = writeAs(db, source, RedisList, false);

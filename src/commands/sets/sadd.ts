@@ -26,6 +26,7 @@ export const sadd: CommandSpec<Members> = {
   since: '1.0.0',
   group: 'set',
   syntax: 'key member [member ...]',
+  keySpecs: [{ flags: ['RW', 'insert'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: parseMembers,
   apply({ key, members }, { db }) {
     const set = writeAs(db, key, RedisSet, true);

@@ -16,6 +16,7 @@ export const scard: CommandSpec<string> = {
   since: '1.0.0',
   group: 'set',
   syntax: 'key',
+  keySpecs: [{ flags: ['RO'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: (args) => keyOf(args[0]),
   apply(key, { db }) {
     const set = readAs(db, key, RedisSet);

@@ -44,6 +44,14 @@ export function setAlgebraCommand({ name, operation, store, summary }: AlgebraOp
     since: '1.0.0',
     group: 'set',
     syntax: store ? 'destination key [key ...]' : 'key [key ...]',
+    // Redis flags SINTERSTORE's destination RW, SUNIONSTORE's and SDIFFSTORE's OW (overwritten).
+    keySpecs: store
+      ? [
+          { flags: [operation === 'inter' ? 'RW' : 'OW', 'update'], begin: { index: 1 }, find: { lastKey: 0 } },
+          { flags: ['RO', 'access'], begin: { index: 2 }, find: { lastKey: -1 } },
+        ]
+      : undefined,
+    tips: store ? undefined : ['nondeterministic_output_order'],
     parse: (args) => (store ? { destination: keyOf(args[0]), keys: args.slice(1).map(keyOf) } : { keys: args.map(keyOf) }),
     apply({ destination, keys }, { db }) {
       const sets = readSets(db, keys);

@@ -49,6 +49,7 @@ export const sintercard: CommandSpec<InterCard> = {
   since: '7.0.0',
   group: 'set',
   syntax: 'numkeys key [key ...] [LIMIT limit]',
+  keySpecs: [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { keyNumIndex: 0, firstKey: 1, keyStep: 1 } }],
   parse,
   apply({ keys, limit }, { db }) {
     const sets = readSets(db, keys);

@@ -22,6 +22,7 @@ export const sismember: CommandSpec<Membership> = {
   since: '1.0.0',
   group: 'set',
   syntax: 'key member',
+  keySpecs: [{ flags: ['RO'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: (args) => ({ key: keyOf(args[0]), member: keyOf(args[1]) }),
   apply({ key, member }, { db }) {
     const set = readAs(db, key, RedisSet);

@@ -17,6 +17,7 @@ export const smembers: CommandSpec<string> = {
   since: '1.0.0',
   group: 'set',
   syntax: 'key',
+  tips: ['nondeterministic_output_order'],
   parse: (args) => keyOf(args[0]),
   apply(key, { db }) {
     const set = readAs(db, key, RedisSet);

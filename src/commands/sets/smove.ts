@@ -28,6 +28,10 @@ export const smove: CommandSpec<Move> = {
   since: '1.0.0',
   group: 'set',
   syntax: 'source destination member',
+  keySpecs: [
+    { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } },
+    { flags: ['RW', 'insert'], begin: { index: 2 }, find: { lastKey: 0 } },
+  ],
   parse: (args) => ({ source: keyOf(args[0]), destination: keyOf(args[1]), member: keyOf(args[2]) }),
   apply({ source, destination, member }, { db }) {
     const from = writeAs(db, source, RedisSet, false);

@@ -43,6 +43,8 @@ export const spop: CommandSpec<Pop> = {
   since: '1.0.0',
   group: 'set',
   syntax: 'key [count]',
+  keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
+  tips: ['nondeterministic_output'],
   parse,
   apply({ key, count }, { db }) {
     const set = writeAs(db, key, RedisSet, false);

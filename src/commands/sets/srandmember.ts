@@ -51,6 +51,7 @@ export const srandmember: CommandSpec<RandomMembers> = {
   since: '1.0.0',
   group: 'set',
   syntax: 'key [count]',
+  tips: ['nondeterministic_output'],
   parse,
   apply({ key, count }, { db }) {
     const set = readAs(db, key, RedisSet);

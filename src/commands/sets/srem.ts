@@ -17,6 +17,7 @@ export const srem: CommandSpec<ReturnType<typeof parseMembers>> = {
   since: '1.0.0',
   group: 'set',
   syntax: 'key member [member ...]',
+  keySpecs: [{ flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: parseMembers,
   apply({ key, members }, { db }) {
     const set = writeAs(db, key, RedisSet, false);

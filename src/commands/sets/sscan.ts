@@ -44,6 +44,7 @@ export const sscan: CommandSpec<Scan> = {
   since: '2.8.0',
   group: 'set',
   syntax: 'key cursor [MATCH pattern] [COUNT count]',
+  tips: ['nondeterministic_output'],
   parse,
   apply({ key, cursor, options }, { db }) {
     const set = readAs(db, key, RedisSet);

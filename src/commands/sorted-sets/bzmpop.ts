@@ -21,6 +21,9 @@ export const bzmpop: CommandSpec<BlockingMultiPop> = {
   since: '7.0.0',
   group: 'sorted-set',
   syntax: 'timeout numkeys key [key ...] <MIN | MAX> [COUNT count]',
+  keySpecs: [
+    { flags: ['RW', 'access', 'delete'], begin: { index: 2 }, find: { keyNumIndex: 0, firstKey: 1, keyStep: 1 } },
+  ],
   parse: (args) => {
     const pop = parseMultiPop(args, 1);
     return pop instanceof ReplyError ? pop : { pop, timeout: args[0] };

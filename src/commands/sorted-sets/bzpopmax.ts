@@ -19,6 +19,7 @@ export const bzpopmax: CommandSpec<BlockingPop> = {
   since: '5.0.0',
   group: 'sorted-set',
   syntax: 'key [key ...] timeout',
+  keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: -2 } }],
   // The timeout is parsed in apply: its deadline is counted from the Db's clock.
   parse: (args) => ({ pop: { keys: args.slice(0, -1).map(keyOf), end: 'max' }, timeout: args[args.length - 1] }),
   apply: ({ pop, timeout }, context) => blockingPop(pop, timeout, 'bzpop', context),

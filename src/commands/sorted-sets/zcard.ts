@@ -16,6 +16,7 @@ export const zcard: CommandSpec<string> = {
   since: '1.2.0',
   group: 'sorted-set',
   syntax: 'key',
+  keySpecs: [{ flags: ['RO'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: (args) => keyOf(args[0]),
   apply(key, { db }) {
     const set = readAs(db, key, RedisSortedSet);

@@ -20,6 +20,10 @@ export const zdiffstore: CommandSpec<SetOperation> = {
   since: '6.2.0',
   group: 'sorted-set',
   syntax: 'destination numkeys key [key ...]',
+  keySpecs: [
+    { flags: ['OW', 'update'], begin: { index: 1 }, find: { lastKey: 0 } },
+    { flags: ['RO', 'access'], begin: { index: 2 }, find: { keyNumIndex: 0, firstKey: 1, keyStep: 1 } },
+  ],
   parse: (args) => parseSetOperation(args, variant),
   apply: (command, context) => applySetOperation(command, variant, context),
 };

@@ -17,6 +17,7 @@ export const zincrby: CommandSpec<ZAdd> = {
   since: '1.2.0',
   group: 'sorted-set',
   syntax: 'key increment member',
+  keySpecs: [{ flags: ['RW', 'access', 'update'], begin: { index: 1 }, find: { lastKey: 0 } }],
   // Redis runs ZADD's option loop for ZINCRBY too: "ZINCRBY k nx m" takes "nx" as an
   // option, leaving one argument for a pair, hence "syntax error", not "not a float".
   parse: (args) => parseZadd(args, true),

@@ -20,6 +20,7 @@ export const zintercard: CommandSpec<SetOperation> = {
   since: '7.0.0',
   group: 'sorted-set',
   syntax: 'numkeys key [key ...] [LIMIT limit]',
+  keySpecs: [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { keyNumIndex: 0, firstKey: 1, keyStep: 1 } }],
   parse: (args) => parseSetOperation(args, variant),
   apply: (command, context) => applySetOperation(command, variant, context),
 };

@@ -16,6 +16,9 @@ export const zmpop: CommandSpec<Pop> = {
   since: '7.0.0',
   group: 'sorted-set',
   syntax: 'numkeys key [key ...] <MIN | MAX> [COUNT count]',
+  keySpecs: [
+    { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { keyNumIndex: 0, firstKey: 1, keyStep: 1 } },
+  ],
   parse: (args) => parseMultiPop(args, 0),
   apply: (pop, context) => popNow(pop, 'zmpop', context),
 };

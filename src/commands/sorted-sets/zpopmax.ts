@@ -15,6 +15,7 @@ export const zpopmax: CommandSpec<Pop> = {
   since: '5.0.0',
   group: 'sorted-set',
   syntax: 'key [count]',
+  keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: (args) => parseZpop(args, 'max'),
   apply: (pop, context) => popNow(pop, 'zpop', context),
 };

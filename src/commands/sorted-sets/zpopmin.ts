@@ -31,6 +31,7 @@ export const zpopmin: CommandSpec<Pop> = {
   since: '5.0.0',
   group: 'sorted-set',
   syntax: 'key [count]',
+  keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: (args) => parseZpop(args, 'min'),
   apply: (pop, context) => popNow(pop, 'zpop', context),
 };

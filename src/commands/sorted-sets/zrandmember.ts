@@ -102,6 +102,7 @@ export const zrandmember: CommandSpec<RandMember> = {
   since: '6.2.0',
   group: 'sorted-set',
   syntax: 'key [count [WITHSCORES]]',
+  tips: ['nondeterministic_output'],
   parse,
   apply({ key, count, withScores }, { db, protocol }) {
     const zset = readAs(db, key, RedisSortedSet);

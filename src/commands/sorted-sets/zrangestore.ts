@@ -38,6 +38,10 @@ export const zrangestore: CommandSpec<RangeStore> = {
   since: '6.2.0',
   group: 'sorted-set',
   syntax: 'dst src min max [BYSCORE | BYLEX] [REV] [LIMIT offset count]',
+  keySpecs: [
+    { flags: ['OW', 'update'], begin: { index: 1 }, find: { lastKey: 0 } },
+    { flags: ['RO', 'access'], begin: { index: 2 }, find: { lastKey: 0 } },
+  ],
   parse(args) {
     const query = parseRangeQuery(args.slice(1), { store: true });
     return query instanceof ReplyError ? query : { destination: keyOf(args[0]), query };

@@ -22,6 +22,7 @@ export const zrem: CommandSpec<ZRem> = {
   since: '1.2.0',
   group: 'sorted-set',
   syntax: 'key member [member ...]',
+  keySpecs: [{ flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse: (args) => ({ key: keyOf(args[0]), members: args.slice(1).map(keyOf) }),
   apply({ key, members }, { db }) {
     const set = writeAs(db, key, RedisSortedSet, false);

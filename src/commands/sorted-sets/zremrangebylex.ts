@@ -24,6 +24,7 @@ export const zremrangebylex: CommandSpec<ZRemRangeByLex> = {
   since: '2.8.9',
   group: 'sorted-set',
   syntax: 'key min max',
+  keySpecs: [{ flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse(args) {
     const range = parseLexRange(args[1], args[2]);
     return range instanceof ReplyError ? range : { key: keyOf(args[0]), range };

@@ -25,6 +25,7 @@ export const zremrangebyrank: CommandSpec<ZRemRangeByRank> = {
   since: '2.0.0',
   group: 'sorted-set',
   syntax: 'key start stop',
+  keySpecs: [{ flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse(args) {
     const start = parseLongLong(args[1], 0, args[1].length);
     if (start === null) return NOT_AN_INTEGER;

@@ -23,6 +23,7 @@ export const zremrangebyscore: CommandSpec<ZRemRangeByScore> = {
   since: '1.2.0',
   group: 'sorted-set',
   syntax: 'key min max',
+  keySpecs: [{ flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0 } }],
   parse(args) {
     const range = parseScoreRange(args[1], args[2]);
     return range instanceof ReplyError ? range : { key: keyOf(args[0]), range };

@@ -42,6 +42,7 @@ export const zscan: CommandSpec<ZScan> = {
   since: '2.8.0',
   group: 'sorted-set',
   syntax: 'key cursor [MATCH pattern] [COUNT count]',
+  tips: ['nondeterministic_output'],
   parse(args) {
     const cursor = parseScanCursor(args[1]);
     if (cursor instanceof ReplyError) return cursor;

@@ -19,6 +19,7 @@ export const zunion: CommandSpec<SetOperation> = {
   since: '6.2.0',
   group: 'sorted-set',
   syntax: 'numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM | MIN | MAX] [WITHSCORES]',
+  keySpecs: [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { keyNumIndex: 0, firstKey: 1, keyStep: 1 } }],
   parse: (args) => parseSetOperation(args, variant),
   apply: (command, context) => applySetOperation(command, variant, context),
 };

@@ -22,6 +22,10 @@ export const zunionstore: CommandSpec<SetOperation> = {
   since: '2.0.0',
   group: 'sorted-set',
   syntax: 'destination numkeys key [key ...] [WEIGHTS weight [weight ...]] [AGGREGATE SUM | MIN | MAX]',
+  keySpecs: [
+    { flags: ['OW', 'update'], begin: { index: 1 }, find: { lastKey: 0 } },
+    { flags: ['RO', 'access'], begin: { index: 2 }, find: { keyNumIndex: 0, firstKey: 1, keyStep: 1 } },
+  ],
   parse: (args) => parseSetOperation(args, variant),
   apply: (command, context) => applySetOperation(command, variant, context),
 };
