@@ -342,6 +342,22 @@ kase('zrange-lex-errors', (key) => [
   run('ZLEXCOUNT', key('missing'), 'a', '+'),
   run('ZREMRANGEBYLEX', key(), 'a', '+'),
 ]);
+// Over mixed scores Redis leaves lex ranges unspecified, but a listpack answers them by
+// linear scans, deterministically: first member >= min from the head, then on while <= max
+// (and from the tail for the reverse forms), after a check of the first and last members.
+kase('zrange-lex-mixed-scores-listpack', (key) => [
+  run('ZADD', key(), '3', 'a', '1', 'b', '2', 'c', '0', 'd', '5', 'e', '4', 'aa'),
+  run('ZRANGE', key(), '0', '-1'),
+  run('ZRANGEBYLEX', key(), '[b', '[c'),
+  run('ZRANGEBYLEX', key(), '-', '+'),
+  run('ZRANGEBYLEX', key(), '[a', '(e'),
+  run('ZREVRANGEBYLEX', key(), '[e', '[a'),
+  run('ZREVRANGEBYLEX', key(), '+', '(b', 'LIMIT', '1', '2'),
+  run('ZLEXCOUNT', key(), '[b', '[d'),
+  run('ZLEXCOUNT', key(), '(a', '+'),
+  run('ZREMRANGEBYLEX', key(), '[c', '[d'),
+  run('ZRANGE', key(), '0', '-1'),
+]);
 kase('zrange-lex-binary', (key) => [
   run('ZADD', key(), '0', '\x00', '0', 'a\x00b', '0', 'a', '0', '\xff', '0', 'a\xff'),
   run('ZRANGEBYLEX', key(), '[a', '[a\xff'),

@@ -330,19 +330,27 @@ export class RedisSortedSet implements Aggregate {
     return out;
   }
 
-  /** ZCOUNT: how many scores are in the range. */
+  /**
+   * ZCOUNT: how many scores are in the range. The large form subtracts the ranks of
+   * the first and last entries in range (O(log n)); the packed form walks from the first.
+   */
   countByScore(range: ScoreRange): number {
     const first = this.firstRankInScoreRange(range);
     if (first === -1) return 0;
-    return this.lastRankInScoreRange(range) - first + 1;
+    if (typeof this.data !== 'string') return this.rankCount(first, this.lastRankInScoreRange(range));
+    return this.countWhile(first, (_m, score) => belowMax(score, range));
   }
 
-  /** ZLEXCOUNT. */
+  /**
+   * ZLEXCOUNT, as Redis counts (which only matters when scores differ, where Redis
+   * leaves the answer unspecified): the packed form walks from the first member in
+   * range while members stay below the max; the large form subtracts ranks.
+   */
   countByLex(range: LexRange): number {
     const first = this.firstRankInLexRange(range);
     if (first === -1) return 0;
-    const last = this.lastRankInLexRange(range);
-    return last < first ? 0 : last - first + 1;
+    if (typeof this.data !== 'string') return this.rankCount(first, this.lastRankInLexRange(range));
+    return this.countWhile(first, (member) => lexBelowMax(member, range));
   }
 
   /** ZREMRANGEBYRANK, indexes as the client gives them. Returns how many were removed. */
@@ -352,19 +360,24 @@ export class RedisSortedSet implements Aggregate {
     return this.removeRanks(r[0], r[1]);
   }
 
-  /** ZREMRANGEBYSCORE. */
+  /** ZREMRANGEBYSCORE: from the first score in range, while scores stay below the max. */
   removeRangeByScore(range: ScoreRange): number {
-    const first = this.firstRankInScoreRange(range);
-    if (first === -1) return 0;
-    return this.removeRanks(first, this.lastRankInScoreRange(range));
+    const data = this.data;
+    const first =
+      typeof data === 'string' ? this.firstRankInScoreRange(range) : data.list.firstNotBelow((n) => !aboveMin(n.score, range)).rank - 1;
+    return this.removeWhile(first, (_m, score) => belowMax(score, range));
   }
 
-  /** ZREMRANGEBYLEX. */
+  /**
+   * ZREMRANGEBYLEX: from the first member in range, while members stay below the max.
+   * (The skiplist descends straight to the min, without the first/last check that
+   * ZRANGEBYLEX makes: Redis's zslDeleteRangeByLex does the same.)
+   */
   removeRangeByLex(range: LexRange): number {
-    const first = this.firstRankInLexRange(range);
-    if (first === -1) return 0;
-    const last = this.lastRankInLexRange(range);
-    return last < first ? 0 : this.removeRanks(first, last);
+    const data = this.data;
+    const first =
+      typeof data === 'string' ? this.firstRankInLexRange(range) : data.list.firstNotBelow((n) => !lexAboveMin(n.member, range)).rank - 1;
+    return this.removeWhile(first, (member) => lexBelowMax(member, range));
   }
 
   /** ZPOPMIN: removes and returns up to `count` lowest entries, lowest first. */
@@ -503,6 +516,25 @@ export class RedisSortedSet implements Aggregate {
     this.data = flat(data.slice(0, at) + data.slice(end));
     this.packedCount -= to - from + 1;
     return to - from + 1;
+  }
+
+  /** Redis's count from two ranks (zcountCommand): to the end when there is no last. */
+  private rankCount(first: number, last: number): number {
+    return last === -1 ? this.size - first : last - first + 1;
+  }
+
+  /** How many entries from 0-based rank `from` on satisfy `within`, stopping at the first that does not. */
+  private countWhile(from: number, within: (member: string, score: number) => boolean): number {
+    const out: ZEntry[] = [];
+    this.walk(from, false, Infinity, within, out);
+    return out.length;
+  }
+
+  /** Removes the run of entries from rank `from` that satisfy `within`; returns how many. */
+  private removeWhile(from: number, within: (member: string, score: number) => boolean): number {
+    if (from < 0 || from >= this.size) return 0;
+    const n = this.countWhile(from, within);
+    return n === 0 ? 0 : this.removeRanks(from, from + n - 1);
   }
 
   // The first/last rank of a range: the skiplist descends (zslFirstInRange...), the
