@@ -98,8 +98,11 @@ export function blockingPop(pop: Pop, timeout: Buffer, shape: 'bzpop' | 'zmpop',
     keys: pop.keys,
     timeoutMs,
     timeoutReply: NULL_ARRAY,
-    attempt: () => {
-      for (const key of pop.keys) {
+    // Redis serves a woken waiter from the key that became ready; when block() does not
+    // say which one it was, the first of the waiter's keys that can serve stands in (the
+    // same key, unless one command made several of them ready).
+    attempt: (woken?: string) => {
+      for (const key of woken === undefined ? pop.keys : [woken]) {
         const value = db.value(key);
         if (value instanceof RedisSortedSet && value.size > 0) return popReply(db, key, value, pop, shape, context.protocol);
       }
