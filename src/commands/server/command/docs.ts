@@ -12,6 +12,8 @@ import type { CommandSpec, DocArgument } from '../../command';
 import { AnyCommand, registry } from '../../registry';
 import { keySpecsOf } from './command-info';
 import { lookupCommand } from './lookup';
+import type { CommandDocs } from './command-docs';
+import { redisDocs } from './redis-docs';
 import { argumentFrame, syntaxArguments } from './syntax-arguments';
 
 const field = (name: string, value: Frame): [Frame, Frame] => [bulk(name), value];
@@ -29,24 +31,38 @@ function docArgumentFrame(arg: DocArgument): Frame {
   return map(fields);
 }
 
+// A field of the spec's own wins over the table's (redis-docs.ts).
+function docsOf(spec: CommandSpec<unknown>): CommandDocs {
+  const table = redisDocs.get(spec.name);
+  return {
+    arguments: spec.arguments ?? table?.arguments,
+    complexity: spec.complexity ?? table?.complexity,
+    history: spec.history ?? table?.history,
+    docFlags: spec.docFlags ?? table?.docFlags,
+    deprecatedSince: spec.deprecatedSince ?? table?.deprecatedSince,
+    replacedBy: spec.replacedBy ?? table?.replacedBy,
+  };
+}
+
 // One command's documentation map. Recursive for containers: CONFIG's entry holds a
 // `subcommands` map whose values are documentation maps of the same shape, which is
 // how redis-cli 7 learns `CONFIG GET parameter` as a hint.
 function docs(spec: CommandSpec<unknown>): Frame {
+  const documented = docsOf(spec);
   const fields: [Frame, Frame][] = [
     field('summary', bulk(spec.summary ?? '')),
     field('since', bulk(spec.since ?? '')),
     field('group', bulk(spec.group ?? 'generic')),
   ];
-  if (spec.complexity !== undefined) fields.push(field('complexity', bulk(spec.complexity)));
-  if (spec.docFlags !== undefined) fields.push(field('doc_flags', set(spec.docFlags.map(simple))));
-  if (spec.deprecatedSince !== undefined) fields.push(field('deprecated_since', bulk(spec.deprecatedSince)));
-  if (spec.replacedBy !== undefined) fields.push(field('replaced_by', bulk(spec.replacedBy)));
-  if (spec.history !== undefined) {
-    fields.push(field('history', set(spec.history.map(([version, change]) => array([bulk(version), bulk(change)])))));
+  if (documented.complexity !== undefined) fields.push(field('complexity', bulk(documented.complexity)));
+  if (documented.docFlags !== undefined) fields.push(field('doc_flags', set(documented.docFlags.map(simple))));
+  if (documented.deprecatedSince !== undefined) fields.push(field('deprecated_since', bulk(documented.deprecatedSince)));
+  if (documented.replacedBy !== undefined) fields.push(field('replaced_by', bulk(documented.replacedBy)));
+  if (documented.history !== undefined) {
+    fields.push(field('history', set(documented.history.map(([version, change]) => array([bulk(version), bulk(change)])))));
   }
-  if (spec.arguments !== undefined) {
-    if (spec.arguments.length > 0) fields.push(field('arguments', array(spec.arguments.map(docArgumentFrame))));
+  if (documented.arguments !== undefined) {
+    if (documented.arguments.length > 0) fields.push(field('arguments', array(documented.arguments.map(docArgumentFrame))));
   } else if (spec.syntax !== undefined && spec.syntax !== '') {
     const args = syntaxArguments(spec.syntax).map((arg) => argumentFrame(arg, keySpecsOf(spec).length > 0));
     if (args.length > 0) fields.push(field('arguments', array(args)));
