@@ -508,6 +508,11 @@ kase('zset-big', (key) => [
 ]);
 kase('zset-subscribed', (key) => [ask('a', command('SUBSCRIBE', key('ch'))), run('ZADD', key(), '1', 'a')]);
 
+// COMMAND INFO and COMMAND DOCS, whole replies (key specs, arguments, history...).
+const NAMES = ['zadd', 'zincrby', 'zrem', 'zcard', 'zscore', 'zmscore', 'zcount', 'zlexcount', 'zrank', 'zrevrank', 'zrange', 'zrevrange', 'zrangebyscore', 'zrevrangebyscore', 'zrangebylex', 'zrevrangebylex', 'zremrangebyrank', 'zremrangebyscore', 'zremrangebylex'];
+kase('metadata-info', () => NAMES.map((n) => run('COMMAND', 'INFO', n)));
+kase('metadata-docs', () => NAMES.map((n) => run('COMMAND', 'DOCS', n)));
+
 export const zsetsCoreCorpus: readonly Case[] = cases;
 
 // ---------------------------------------------------------------------------
@@ -558,5 +563,7 @@ kase(
   (key) => [hello(), run('ZADD', key(), ...members(200)), run('ZRANGE', key(), '0', '2', 'WITHSCORES'), run('ZSCORE', key(), 'm150'), run('ZADD', key(), '-0', 'neg'), run('ZSCORE', key(), 'neg')],
   resp3Cases,
 );
+
+kase('resp3-metadata', () => [hello(), run('COMMAND', 'INFO', 'zadd', 'zrange'), run('COMMAND', 'DOCS', 'zadd', 'zrangebyscore')], resp3Cases);
 
 export const zsetsCoreResp3Corpus: readonly Case[] = resp3Cases;
