@@ -76,24 +76,24 @@ export function block(context: ConnectionContext, options: BlockOptions): Observ
 
 const NOT_A_FLOAT = new ReplyError('ERR timeout is not a float or out of range');
 const NEGATIVE = new ReplyError('ERR timeout is negative');
-const OUT_OF_RANGE = new ReplyError('ERR timeout is out of range');
 const LLONG_MAX = 2n ** 63n - 1n;
 
 /**
- * A blocking command's timeout in milliseconds, as Redis reads it
+ * A blocking command's timeout in milliseconds, as Redis 7.0 reads it
  * (getTimeoutFromObjectOrReply): a float number of seconds in strtold's syntax, times
- * 1000, truncated to an integer; negative is refused, and so is a deadline past
- * LLONG_MAX. `now` is the Db's clock, the deadline's origin.
+ * 1000, rounded up (`ceill`) to an integer; negative is refused. So 0.0001 s waits 1 ms,
+ * and a tiny negative such as -0.0001 rounds up to 0: no timeout at all, as in Redis.
  */
-export function parseTimeout(arg: Buffer, now: number): number | ReplyError {
+export function parseTimeout(arg: Buffer): number | ReplyError {
   const value = parseLongDouble(arg, X87_EXTENDED);
   if (value === null || value.kind === 'nan') return NOT_A_FLOAT;
-  // (long long)(inf * 1000.0) is out of range in C: x86-64 turns it into LLONG_MIN, so
+  // (long long) of an infinity is out of range in C: x86-64 turns it into LLONG_MIN, so
   // Redis says "negative". The same goes for any finite value past 2^63 ms.
   if (value.kind === 'infinite') return NEGATIVE;
   // seconds * 1000 as C computes it in long double: the product rounded to the 64-bit
-  // mantissa (to nearest, ties to even), then truncated towards zero. Without that
-  // rounding 0.01 s would be 9 ms: 0.01 is a hair below 1/100 in binary.
+  // mantissa (to nearest, ties to even); then ceill. Without that rounding a product a
+  // hair above a whole number of ms (a decimal fraction read in binary) would be a
+  // millisecond longer than Redis's.
   let scaled = value.mantissa * 1000n;
   let exponent = value.exponent;
   const excess = scaled.toString(2).length - X87_EXTENDED.precision;
@@ -105,9 +105,19 @@ export function parseTimeout(arg: Buffer, now: number): number | ReplyError {
     if (remainder > half || (remainder === half && scaled % 2n === 1n)) scaled += 1n;
     exponent += excess;
   }
-  const magnitude = exponent >= 0 ? scaled << BigInt(exponent) : scaled >> BigInt(-exponent);
-  if (magnitude > LLONG_MAX) return NEGATIVE;
-  if (value.negative && magnitude > 0n) return NEGATIVE;
-  if (magnitude > 0n && magnitude > LLONG_MAX - BigInt(Math.floor(now))) return OUT_OF_RANGE;
-  return Number(magnitude);
+  let whole: bigint;
+  let fraction = false;
+  if (exponent >= 0) whole = scaled << BigInt(exponent);
+  else {
+    whole = scaled >> BigInt(-exponent);
+    fraction = whole << BigInt(-exponent) !== scaled;
+  }
+  if (value.negative) {
+    // ceil(-x) = -floor(x): a negative value whose floor is 0 rounds up to 0.
+    if (whole === 0n) return 0;
+    return NEGATIVE;
+  }
+  const ms = fraction ? whole + 1n : whole;
+  if (ms > LLONG_MAX) return NEGATIVE;
+  return Number(ms);
 }

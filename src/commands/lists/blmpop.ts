@@ -32,7 +32,7 @@ export const blmpop: CommandSpec<Blmpop> = {
   },
   apply({ keys, end, count, timeout }, context) {
     const { db } = context;
-    const timeoutMs = parseTimeout(timeout, db.now());
+    const timeoutMs = parseTimeout(timeout);
     if (timeoutMs instanceof ReplyError) return timeoutMs.frame;
     const found = firstList(db, keys);
     if (found instanceof ReplyError) return found.frame;

@@ -18,7 +18,7 @@ import { move } from './pop';
 
 export function blockingMove({ source, destination, from, to }: Lmove, timeout: Buffer, context: ConnectionContext): Frame | ReturnType<typeof block> {
   const { db } = context;
-  const timeoutMs = parseTimeout(timeout, db.now());
+  const timeoutMs = parseTimeout(timeout);
   if (timeoutMs instanceof ReplyError) return timeoutMs.frame;
   const list = writeAs(db, source, RedisList, false);
   if (list instanceof ReplyError) return list.frame;

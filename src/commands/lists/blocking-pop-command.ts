@@ -48,7 +48,7 @@ export function blockingPopCommand(metadata: BlockingPopMetadata): CommandSpec<B
     parse: (args) => ({ keys: args.slice(0, -1).map(keyOf), timeout: args[args.length - 1] }),
     apply({ keys, timeout }, context) {
       const { db } = context;
-      const timeoutMs = parseTimeout(timeout, db.now());
+      const timeoutMs = parseTimeout(timeout);
       if (timeoutMs instanceof ReplyError) return timeoutMs.frame;
       const found = firstList(db, keys);
       if (found instanceof ReplyError) return found.frame;

@@ -86,7 +86,7 @@ export function popNow(pop: Pop, shape: 'zpop' | 'zmpop', { db, protocol }: Conn
  */
 export function blockingPop(pop: Pop, timeout: Buffer, shape: 'bzpop' | 'zmpop', context: ConnectionContext): Replies | Observable<Replies> {
   const { db } = context;
-  const timeoutMs = parseTimeout(timeout, db.now());
+  const timeoutMs = parseTimeout(timeout);
   if (timeoutMs instanceof ReplyError) return timeoutMs.frame;
   for (const key of pop.keys) {
     const value = db.value(key);
