@@ -29,9 +29,10 @@ export interface BlockOptions {
   /**
    * Tries to serve: pops (or moves) and returns the reply, having called `db.changed` on
    * what it modified; or returns undefined to keep waiting. Called after a command made
-   * one of the keys ready, in the order the clients blocked.
+   * one of the keys ready, in the order the clients blocked, with that key (`woken`):
+   * Redis serves a waiter from the key that became ready, not from the first of its keys.
    */
-  readonly attempt: () => Replies | undefined;
+  readonly attempt: (woken: string) => Replies | undefined;
   /** The reply when the time is up (or on CLIENT UNBLOCK ... TIMEOUT): Redis's null array. */
   readonly timeoutReply: Frame;
 }
@@ -59,8 +60,8 @@ export function block(context: ConnectionContext, options: BlockOptions): Observ
     client.blockedWithTimeout = options.timeoutMs !== 0;
     client.unblock = (withError) => unblocked$.next(withError ? UNBLOCKED : options.timeoutReply);
     const keys = [...new Set(options.keys)];
-    const served$ = merge(...keys.map((key) => db.blocked.whenReady(key))).pipe(
-      map(() => options.attempt()),
+    const served$ = merge(...keys.map((key) => db.blocked.whenReady(key).pipe(map(() => key)))).pipe(
+      map((woken) => options.attempt(woken)),
       filter((reply): reply is Replies => reply !== undefined),
     );
     const timedOut$ = options.timeoutMs === 0 ? [] : [deadline(options.timeoutMs, db.scheduler).pipe(map(() => options.timeoutReply))];
