@@ -186,6 +186,8 @@ export function plain(frame: Frame): Plain {
     case 'bulk':
     case 'verbatim':
       return frame.value.toString('latin1');
+    case 'latin1':
+      return frame.value;
     case 'null':
     case 'nullArray':
       return null;

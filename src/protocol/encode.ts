@@ -45,6 +45,8 @@ export class ReplyWriter {
         return this.line(':', String(frame.value));
       case 'bulk':
         return this.bulk(frame.value);
+      case 'latin1':
+        return this.latin1(frame.value);
       case 'null':
         return this.ascii(this.protocol === 3 ? '_\r\n' : '$-1\r\n');
       case 'nullArray':
@@ -136,6 +138,29 @@ export class ReplyWriter {
     this.header(0x24 /* $ */, n);
     this.raw(value);
     this.ascii('\r\n');
+  }
+
+  // A bulk string held as a latin1 string: its chars are its bytes, so they go straight
+  // into the scratch buffer, with no Buffer made for the value. A large one is encoded
+  // once, by reference, as `bulk` does with large Buffers.
+  private latin1(text: string): void {
+    const n = text.length;
+    if (n >= LARGE) {
+      this.header(0x24 /* $ */, n);
+      this.raw(Buffer.from(text, 'latin1'));
+      this.ascii('\r\n');
+      return;
+    }
+    this.reserve(n + 32); // header (at most 24) + value + CRLF, without a flush between
+    this.header(0x24 /* $ */, n);
+    const scratch = this.scratch;
+    let pos = this.pos;
+    // A short string is copied char by char (cheaper than a call into write()).
+    if (n < 64) for (let i = 0; i < n; i++) scratch[pos++] = text.charCodeAt(i);
+    else pos += scratch.write(text, pos, 'latin1');
+    scratch[pos++] = 0x0d;
+    scratch[pos++] = 0x0a;
+    this.pos = pos;
   }
 
   /**

@@ -17,6 +17,12 @@ export type Frame =
   | { readonly type: 'error'; readonly value: string }
   | { readonly type: 'integer'; readonly value: number | bigint }
   | { readonly type: 'bulk'; readonly value: Buffer }
+  /**
+   * A bulk string whose bytes are held as a latin1 JS string (one char per byte): what
+   * the Db stores small values and aggregate elements as. On the wire it is a bulk
+   * string like any other; it only spares the Buffer a `bulk` frame would need.
+   */
+  | { readonly type: 'latin1'; readonly value: string }
   | { readonly type: 'null' }
   | { readonly type: 'array'; readonly value: readonly Frame[] }
   | { readonly type: 'nullArray' }
@@ -45,6 +51,12 @@ export const bulk = (value: Buffer | string): Frame => ({
   type: 'bulk',
   value: typeof value === 'string' ? Buffer.from(value) : value,
 });
+/**
+ * A bulk string from a latin1 string (bytes as the Db stores them), written straight into
+ * the reply without a Buffer in between: a list of 600 elements replies without 600
+ * allocations.
+ */
+export const latin1Bulk = (value: string): Frame => ({ type: 'latin1', value });
 /** `*n\r\n` followed by the elements. */
 export const array = (value: readonly Frame[]): Frame => ({ type: 'array', value });
 

@@ -5,7 +5,7 @@
 // `*` alone skips matching altogether, as Redis does: the answer is the same, the
 // work per key is not.
 
-import { array, bulk } from '../../protocol/frame';
+import { array, latin1Bulk } from '../../protocol/frame';
 import { globMatch } from '../../db/glob';
 import { CommandSpec, keyOf } from '../command';
 
@@ -26,7 +26,7 @@ export const keys: CommandSpec<string> = {
     // while iterating the Map would be safe in JS, but KEYS is a read and should not
     // have side effects on a keyspace being walked).
     for (const key of db.keys()) {
-      if (all || globMatch(pattern, key)) found.push(bulk(Buffer.from(key, 'latin1')));
+      if (all || globMatch(pattern, key)) found.push(latin1Bulk(key));
     }
     return array(found);
   },

@@ -15,7 +15,7 @@
 // As in Redis, COUNT bounds the keys looked at, and MATCH and TYPE filter those
 // afterwards: a step may return no keys and still not be the last.
 
-import { array, bulk } from '../../protocol/frame';
+import { array, bulk, latin1Bulk } from '../../protocol/frame';
 import { globMatch } from '../../db/glob';
 import { CommandSpec, ReplyError } from '../command';
 import { type ScanOptions, parseScanCursor, parseScanOptions } from './scan-arguments';
@@ -51,7 +51,7 @@ export const scan: CommandSpec<Scan> = {
       // TYPE filters after the walk, like MATCH: the cursor advances over keys of every
       // type, and a step may come back empty without being the last one.
       if (type !== undefined && db.entry(key)?.type !== type) continue;
-      found.push(bulk(Buffer.from(key, 'latin1')));
+      found.push(latin1Bulk(key));
     }
     // The cursor is a bulk STRING, not an integer: Redis cursors are unsigned 64-bit
     // values, and clients are used to treating them as opaque text.

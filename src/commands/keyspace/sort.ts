@@ -35,7 +35,7 @@ import { RedisHash } from '../../db/types/hash';
 import { RedisList } from '../../db/types/list';
 import { RedisSet } from '../../db/types/set';
 import { RedisSortedSet } from '../../db/types/sorted-set';
-import { type Frame, NULL, array, bulk, integer } from '../../protocol/frame';
+import { type Frame, array, integer, latin1Bulk, NULL } from '../../protocol/frame';
 import { parseLongLongExact } from '../../protocol/integer';
 import { parseBoundValue } from '../sorted-sets/score';
 import { type CommandSpec, type ConnectionContext, NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
@@ -227,7 +227,7 @@ export function sortCommand(command: Sort, { db }: ConnectionContext): Frame {
   }
 
   if (command.store === undefined) {
-    return array(results.map((result) => (result === undefined ? NULL : bulk(Buffer.from(result, 'latin1')))));
+    return array(results.map((result) => (result === undefined ? NULL : latin1Bulk(result))));
   }
   if (results.length > 0) db.replace(command.store, RedisList.of(db.limits, results.map((result) => result ?? '')));
   else db.delete(command.store);

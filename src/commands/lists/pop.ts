@@ -10,7 +10,7 @@
 // modified: that deletes a list emptied by its last pop (so EXISTS says 0 at once, as in
 // Redis) and wakes the clients blocked on a key that was pushed to.
 
-import { type Frame, array } from '../../protocol/frame';
+import { type Frame, array, latin1Bulk } from '../../protocol/frame';
 import type { Db } from '../../db/db';
 import { RedisList } from '../../db/types/list';
 import { ReplyError } from '../command';
@@ -19,7 +19,7 @@ import { elementFrame, elementsFrame } from './element';
 import type { End } from './list-arguments';
 
 /** A key's name as a bulk string (keys are latin1 byte strings). */
-const keyFrame = (key: string): Frame => ({ type: 'bulk', value: Buffer.from(key, 'latin1') });
+const keyFrame = (key: string): Frame => latin1Bulk(key);
 
 /** Pops one element from `end` of a non-empty list. */
 export const popEnd = (list: RedisList, end: End): string => (end === 'left' ? list.popHead() : list.popTail())!;

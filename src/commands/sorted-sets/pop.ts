@@ -16,7 +16,7 @@
 // behind it.
 
 import type { Observable } from 'rxjs';
-import { type Frame, NULL_ARRAY, array, bulk } from '../../protocol/frame';
+import { type Frame, array, latin1Bulk, NULL_ARRAY } from '../../protocol/frame';
 import type { Db } from '../../db/db';
 import { RedisSortedSet, type ZEntry } from '../../db/types/sorted-set';
 import { type ConnectionContext, ReplyError, type Replies, SYNTAX_ERROR, keyOf } from '../command';
@@ -55,7 +55,7 @@ export function firstExisting(db: Db, keys: readonly string[]): { key: string; z
   return undefined;
 }
 
-const entryFrames = ([member, score]: ZEntry): [Frame, Frame] => [bulk(Buffer.from(member, 'latin1')), { type: 'double', value: score }];
+const entryFrames = ([member, score]: ZEntry): [Frame, Frame] => [latin1Bulk(member), { type: 'double', value: score }];
 
 /** Pops from `zset` at `key` (which must be non-empty unless count is 0), signals the change, and shapes the reply. */
 export function popReply(db: Db, key: string, zset: RedisSortedSet, pop: Pop, shape: PopShape, protocol: number): Frame {
@@ -63,7 +63,7 @@ export function popReply(db: Db, key: string, zset: RedisSortedSet, pop: Pop, sh
   if (count === 0) return EMPTY_ARRAY; // ZPOPMIN key 0: nothing popped, nothing changed.
   const popped = pop.end === 'min' ? zset.popMin(count) : zset.popMax(count);
   db.changed(key);
-  const keyFrame = bulk(Buffer.from(key, 'latin1'));
+  const keyFrame = latin1Bulk(key);
   if (shape === 'zmpop') return array([keyFrame, array(popped.map((e) => array(entryFrames(e))))]);
   if (shape === 'bzpop') return array([keyFrame, ...popped.flatMap(entryFrames)]);
   if (protocol === 3 && pop.count !== undefined) return array(popped.map((e) => array(entryFrames(e))));

@@ -14,7 +14,7 @@
 // bulk string).
 
 import type { ProtocolVersion } from '../../protocol/encode';
-import { type Frame, array } from '../../protocol/frame';
+import { type Frame, array, latin1Bulk } from '../../protocol/frame';
 import { parseLongLong } from '../../protocol/integer';
 import type { LexRange, RedisSortedSet, ScoreRange, ZEntry } from '../../db/types/sorted-set';
 import { NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
@@ -133,7 +133,7 @@ export function runRangeQuery(set: RedisSortedSet, q: RangeQuery): ZEntry[] {
   }
 }
 
-const memberFrame = (member: string): Frame => ({ type: 'bulk', value: Buffer.from(member, 'latin1') });
+const memberFrame = (member: string): Frame => latin1Bulk(member);
 const scoreFrame = (score: number): Frame => ({ type: 'double', value: score });
 
 /** Entries as Redis replies them: members only, or with scores (flat in RESP2, pairs in RESP3). */

@@ -22,7 +22,7 @@
 // glibc's qsort is), so 0.2 + 0.3 + 0.1 is summed in that order and prints as
 // 0.59999999999999998, where another order would print 0.60000000000000009.
 
-import { Frame, array, bulk, integer } from '../../protocol/frame';
+import { array, Frame, integer, latin1Bulk } from '../../protocol/frame';
 import { parseLongLong } from '../../protocol/integer';
 import type { Db } from '../../db/db';
 import { RedisSet } from '../../db/types/set';
@@ -280,7 +280,7 @@ export function inZsetOrder(members: Scored[]): Scored[] {
  * RESP3. Not a map: clients must keep the order (Redis's own comment says so).
  */
 export function scoredReply(members: readonly Scored[], withScores: boolean, protocol: number): Frame {
-  const member = (m: Scored): Frame => bulk(Buffer.from(m.member, 'latin1'));
+  const member = (m: Scored): Frame => latin1Bulk(m.member);
   const score = (m: Scored): Frame => ({ type: 'double', value: m.score });
   if (!withScores) return array(members.map(member));
   if (protocol === 3) return array(members.map((m) => array([member(m), score(m)])));

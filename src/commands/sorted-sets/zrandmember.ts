@@ -23,7 +23,7 @@
 // listpack sampling (lpRandomPairsUnique) does; otherwise the order is the draw's, where
 // Redis's is a hash table's: random either way.
 
-import { Frame, NULL, array, bulk } from '../../protocol/frame';
+import { array, Frame, latin1Bulk, NULL } from '../../protocol/frame';
 import { parseLongLongExact } from '../../protocol/integer';
 import { RedisSortedSet, type ZEntry } from '../../db/types/sorted-set';
 import { CommandSpec, NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
@@ -78,7 +78,7 @@ function distinctRanks(count: number, size: number): number[] {
 }
 
 function reply(entries: readonly ZEntry[], withScores: boolean, protocol: number): Frame {
-  const member = (e: ZEntry): Frame => bulk(Buffer.from(e[0], 'latin1'));
+  const member = (e: ZEntry): Frame => latin1Bulk(e[0]);
   const score = (e: ZEntry): Frame => ({ type: 'double', value: e[1] });
   if (!withScores) return array(entries.map(member));
   if (protocol === 3) return array(entries.map((e) => array([member(e), score(e)])));
@@ -109,7 +109,7 @@ export const zrandmember: CommandSpec<RandMember> = {
     if (zset instanceof ReplyError) return zset.frame;
     if (count === undefined) {
       if (zset === undefined) return NULL;
-      return bulk(Buffer.from(zset.at(randomBelow(zset.size))![0], 'latin1'));
+      return latin1Bulk(zset.at(randomBelow(zset.size))![0]);
     }
     if (zset === undefined || count === 0) return EMPTY_ARRAY;
     const size = zset.size;

@@ -13,7 +13,7 @@
 // Redis's order of checks: the cursor (even for a missing key), then the key, and only
 // then the options (see keyspace/scan-arguments.ts).
 
-import { type Frame, array, bulk } from '../../protocol/frame';
+import { type Frame, array, bulk, latin1Bulk } from '../../protocol/frame';
 import { formatDouble } from '../../protocol/double';
 import { globMatch } from '../../db/glob';
 import { ScanCursors } from '../../db/scan-cursors';
@@ -69,7 +69,7 @@ export const zscan: CommandSpec<ZScan> = {
     const items: Frame[] = [];
     for (const member of members) {
       if (parsed.pattern !== undefined && !globMatch(parsed.pattern, member)) continue;
-      items.push(bulk(Buffer.from(member, 'latin1')), bulk(formatDouble(zset.score(member)!)));
+      items.push(latin1Bulk(member), bulk(formatDouble(zset.score(member)!)));
     }
     return array([bulk(String(next)), array(items)]);
   },

@@ -3,7 +3,7 @@
 // type tag compared, no allocation beyond the reply.
 
 import { isAggregate } from '../../db/db';
-import { NULL, bulk } from '../../protocol/frame';
+import { bulk, latin1Bulk, NULL } from '../../protocol/frame';
 import { CommandSpec, keyOf } from '../command';
 import { WRONGTYPE } from './string-value';
 
@@ -22,7 +22,7 @@ export const get: CommandSpec<string> = {
     // The allocation-free lookup: no Entry view, the stored form read directly.
     const stored = db.getStored(key);
     if (stored === undefined) return NULL;
-    if (typeof stored === 'string') return bulk(Buffer.from(stored, 'latin1'));
+    if (typeof stored === 'string') return latin1Bulk(stored);
     return isAggregate(stored) ? WRONGTYPE.frame : bulk(stored);
   },
 };

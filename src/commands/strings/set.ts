@@ -7,7 +7,7 @@
 // getExpireMillisecondsOrReply checks them, so a zero, negative or overflowing time
 // gets Redis's `invalid expire time in 'set' command`.
 
-import { BulkFrame, NULL, OK, bulk } from '../../protocol/frame';
+import { bulk, BulkFrame, latin1Bulk, NULL, OK } from '../../protocol/frame';
 import { ChunkedBulk } from '../../protocol/chunked-bulk';
 import { parseLongLong } from '../../protocol/integer';
 import { type Expiry, isAggregate } from '../../db/db';
@@ -97,7 +97,7 @@ export const set: CommandSpec<SetCommand> = {
     const found = command.get ? old !== undefined : db.has(command.key);
     // SET ... GET reads the old value first, so it refuses a key of another type.
     if (old !== undefined && isAggregate(old)) return WRONGTYPE.frame;
-    const reply = !command.get ? OK : old !== undefined ? bulk(typeof old === 'string' ? Buffer.from(old, 'latin1') : old) : NULL;
+    const reply = !command.get ? OK : old !== undefined ? typeof old === 'string' ? latin1Bulk(old) : bulk(old) : NULL;
     if ((command.condition === 'NX' && found) || (command.condition === 'XX' && !found)) {
       return command.get ? reply : NULL;
     }
