@@ -95,7 +95,7 @@ const program = new Command()
     asParameter('protected-mode'),
     'yes',
   )
-  .option('--timeout <seconds>', 'close clients idle this long (0 = never; subscribers exempt)', asParameter('timeout'), '0')
+  .option('--timeout <seconds>', 'close clients idle this long (0 = never; subscribers and blocked clients exempt)', asParameter('timeout'), '0')
   .option(
     '--client-output-buffer-limit-pubsub <"hard soft seconds">',
     'close a subscriber whose unsent output passes hard, or stays over soft that long',
