@@ -17,21 +17,12 @@
 import { type Frame, array, bulk } from '../../protocol/frame';
 import { globMatch } from '../../db/glob';
 import { RedisHash } from '../../db/types/hash';
-import { CommandSpec, ReplyError, keyOf } from '../command';
+import { CommandSpec, ReplyError } from '../command';
 import { readAs } from '../typed-value';
 import { fieldFrame } from './field-frame';
-import { parseScanCursor, parseScanOptions } from '../keyspace/scan-arguments';
+import { EMPTY_SCAN, type KeyScan, parseKeyScan } from '../keyspace/scan-arguments';
 
-interface HScan {
-  readonly key: string;
-  readonly cursor: bigint;
-  /** Read after the key is looked up, as in Redis. */
-  readonly options: readonly Buffer[];
-}
-
-const EMPTY_SCAN: Frame = array([bulk('0'), array([])]);
-
-export const hscan: CommandSpec<HScan> = {
+export const hscan: CommandSpec<KeyScan> = {
   name: 'hscan',
   arity: -3,
   flags: ['readonly'],
@@ -42,16 +33,12 @@ export const hscan: CommandSpec<HScan> = {
   group: 'hash',
   syntax: 'key cursor [MATCH pattern] [COUNT count]',
   tips: ['nondeterministic_output'],
-  parse(args) {
-    const cursor = parseScanCursor(args[1]);
-    if (cursor instanceof ReplyError) return cursor;
-    return { key: keyOf(args[0]), cursor, options: args.slice(2) };
-  },
+  parse: parseKeyScan,
   apply({ key, cursor, options }, { db }) {
     const hash = readAs(db, key, RedisHash);
     if (hash instanceof ReplyError) return hash.frame;
     if (hash === undefined) return EMPTY_SCAN;
-    const parsed = parseScanOptions(options, false);
+    const parsed = options;
     if (parsed instanceof ReplyError) return parsed.frame;
     // A cursor past the hash's size means "from the top" to RedisHash.scan (Number() of a
     // cursor near 2^64 is still larger than any size).

@@ -3,6 +3,7 @@
 // them (parseScanCursorOrReply and scanGenericCommand in db.c). One module, so the four
 // commands cannot drift apart in their error texts.
 
+import { type Frame, array, bulk } from '../../protocol/frame';
 import { parseLongLong } from '../../protocol/integer';
 import { NOT_AN_INTEGER, ReplyError, SYNTAX_ERROR, keyOf } from '../command';
 
@@ -63,3 +64,25 @@ export function parseScanOptions(args: readonly Buffer[], withType: boolean): Sc
   }
   return { pattern, count, type };
 }
+
+/** HSCAN / SSCAN / ZSCAN key cursor [options]: the key and cursor read, the options kept for later. */
+export interface KeyScan {
+  readonly key: string;
+  readonly cursor: bigint;
+  /**
+   * MATCH and COUNT, or their error. Redis reads them only once the key is known to hold
+   * the right type (a missing key answers the empty scan, whatever the options say), so
+   * an error here is reported only then.
+   */
+  readonly options: ScanOptions | ReplyError;
+}
+
+/** The arguments of HSCAN, SSCAN and ZSCAN, checked in Redis's order: the cursor first, even for a missing key. */
+export function parseKeyScan(args: readonly Buffer[]): KeyScan | ReplyError {
+  const cursor = parseScanCursor(args[1]);
+  if (cursor instanceof ReplyError) return cursor;
+  return { key: keyOf(args[0]), cursor, options: parseScanOptions(args.slice(2), false) };
+}
+
+/** The reply of a scan over a missing key: cursor 0, nothing found. */
+export const EMPTY_SCAN: Frame = array([bulk('0'), array([])]);

@@ -14,27 +14,12 @@
 import { type Frame, array, bulk } from '../../protocol/frame';
 import { globMatch } from '../../db/glob';
 import { RedisSet } from '../../db/types/set';
-import { CommandSpec, ReplyError, keyOf } from '../command';
-import { type ScanOptions, parseScanCursor, parseScanOptions } from '../keyspace/scan-arguments';
+import { CommandSpec, ReplyError } from '../command';
+import { EMPTY_SCAN, type KeyScan, parseKeyScan } from '../keyspace/scan-arguments';
 import { readAs } from '../typed-value';
 import { memberArrayFrame } from './member-frame';
 
-interface Scan {
-  readonly key: string;
-  readonly cursor: bigint;
-  /** The options, or their error: reported only once the key is known to hold a set. */
-  readonly options: ScanOptions | ReplyError;
-}
-
-const EMPTY_SCAN: Frame = array([bulk('0'), array([])]);
-
-function parse(args: readonly Buffer[]): Scan | ReplyError {
-  const cursor = parseScanCursor(args[1]);
-  if (cursor instanceof ReplyError) return cursor;
-  return { key: keyOf(args[0]), cursor, options: parseScanOptions(args.slice(2), false) };
-}
-
-export const sscan: CommandSpec<Scan> = {
+export const sscan: CommandSpec<KeyScan> = {
   name: 'sscan',
   arity: -3,
   flags: ['readonly'],
@@ -45,7 +30,7 @@ export const sscan: CommandSpec<Scan> = {
   group: 'set',
   syntax: 'key cursor [MATCH pattern] [COUNT count]',
   tips: ['nondeterministic_output'],
-  parse,
+  parse: parseKeyScan,
   apply({ key, cursor, options }, { db }) {
     const set = readAs(db, key, RedisSet);
     if (set instanceof ReplyError) return set.frame;

@@ -18,21 +18,13 @@ import { formatDouble } from '../../protocol/double';
 import { globMatch } from '../../db/glob';
 import { ScanCursors } from '../../db/scan-cursors';
 import { RedisSortedSet } from '../../db/types/sorted-set';
-import { CommandSpec, ReplyError, keyOf } from '../command';
-import { parseScanCursor, parseScanOptions } from '../keyspace/scan-arguments';
+import { CommandSpec, ReplyError } from '../command';
+import { EMPTY_SCAN, type KeyScan, parseKeyScan } from '../keyspace/scan-arguments';
 import { readAs } from '../typed-value';
 
-interface ZScan {
-  readonly key: string;
-  readonly cursor: bigint;
-  /** Read after the key is looked up, as in Redis. */
-  readonly options: readonly Buffer[];
-}
-
-const EMPTY_SCAN: Frame = array([bulk('0'), array([])]);
 const walks = new WeakMap<RedisSortedSet, ScanCursors<string>>();
 
-export const zscan: CommandSpec<ZScan> = {
+export const zscan: CommandSpec<KeyScan> = {
   name: 'zscan',
   arity: -3,
   flags: ['readonly'],
@@ -43,16 +35,12 @@ export const zscan: CommandSpec<ZScan> = {
   group: 'sorted-set',
   syntax: 'key cursor [MATCH pattern] [COUNT count]',
   tips: ['nondeterministic_output'],
-  parse(args) {
-    const cursor = parseScanCursor(args[1]);
-    if (cursor instanceof ReplyError) return cursor;
-    return { key: keyOf(args[0]), cursor, options: args.slice(2) };
-  },
+  parse: parseKeyScan,
   apply({ key, cursor, options }, { db }) {
     const zset = readAs(db, key, RedisSortedSet);
     if (zset instanceof ReplyError) return zset.frame;
     if (zset === undefined) return EMPTY_SCAN;
-    const parsed = parseScanOptions(options, false);
+    const parsed = options;
     if (parsed instanceof ReplyError) return parsed.frame;
     let members: readonly string[];
     let next = 0;
