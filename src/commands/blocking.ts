@@ -37,6 +37,19 @@ export interface BlockOptions {
   readonly timeoutReply: Frame;
 }
 
+/**
+ * A blocking command's reply that is already there (inside EXEC). It is an Observable
+ * only so that `block()` keeps one return type; EXEC takes `reply` straight from it.
+ */
+export class Answered extends Observable<Replies> {
+  constructor(readonly reply: Replies) {
+    super((subscriber) => {
+      subscriber.next(reply);
+      subscriber.complete();
+    });
+  }
+}
+
 const UNBLOCKED: Frame = { type: 'error', value: 'UNBLOCKED client unblocked via CLIENT UNBLOCK' };
 
 // setTimeout cannot wait longer than 2^31-1 ms (a longer delay fires at once): a longer
@@ -51,8 +64,13 @@ function deadline(ms: number, scheduler: SchedulerLike): Observable<unknown> {
  * The reply of a blocking command that could not serve at once: an Observable that emits
  * it once (served, timed out, or unblocked) and completes. While it is subscribed the
  * client shows as blocked (CLIENT LIST `flags=b`, INFO `blocked_clients`).
+ *
+ * Inside EXEC a command never blocks (Redis's CLIENT_DENY_BLOCKING): the answer is the
+ * timeout reply at once, an {@link Answered} that EXEC reads without subscribing; no
+ * waiter, no timer, no `blocked` flag.
  */
 export function block(context: ConnectionContext, options: BlockOptions): Observable<Replies> {
+  if (context.transaction?.executing === true) return new Answered(options.timeoutReply);
   const { db, client } = context;
   return defer(() => {
     const unblocked$ = new Subject<Replies>();

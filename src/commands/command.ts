@@ -12,6 +12,7 @@ import type { BulkFrame, Frame } from '../protocol/frame';
 import type { ProtocolVersion } from '../protocol/encode';
 import type { Db } from '../db/db';
 import type { ClientInfo, ServerState } from './server-state';
+import type { TransactionState } from './transactions/state';
 
 /** An error reply. Its message is what follows `-` on the wire, e.g. `ERR syntax error`. */
 export class ReplyError {
@@ -64,6 +65,11 @@ export interface ConnectionContext {
   setProtocol(version: ProtocolVersion): void;
   /** Ends the connection once this command's reply is written (QUIT). */
   closeAfterReply(): void;
+  /**
+   * MULTI's queue and WATCH's keys (transactions/state.ts). Optional so that a bare test
+   * context needs none: without it, the connection simply cannot start a transaction.
+   */
+  readonly transaction?: TransactionState;
 }
 
 /** A reply, or several (SUBSCRIBE a b answers twice: one reply per channel). */

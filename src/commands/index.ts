@@ -18,6 +18,13 @@ import { serverCommands } from './server';
 import { setCommands } from './sets';
 import { sortedSetCommands } from './sorted-sets';
 import { stringCommands } from './strings';
+import { transactionCommands } from './transactions';
+import { discard } from './transactions/discard';
+import { exec } from './transactions/exec';
+import { multi } from './transactions/multi';
+import { watch } from './transactions/watch';
+import { quit } from './connection/quit';
+import { reset } from './connection/reset';
 
 register([
   ...connectionCommands,
@@ -28,6 +35,7 @@ register([
   ...setCommands,
   ...sortedSetCommands,
   ...pubsubCommands,
+  ...transactionCommands,
   ...serverCommands,
 ]);
 
@@ -39,6 +47,47 @@ export const commands: ReadonlyMap<string, AnyCommand> = registry;
  * of them when a blocking command has to wait.
  */
 export function execute(request: Frame, context: ConnectionContext): Replies | Observable<Replies> {
+  const command = check(request, context);
+  const transaction = context.transaction;
+  if (!(command instanceof Checked)) {
+    // A command refused before it runs spoils a transaction in progress: EXEC will
+    // answer EXECABORT (Redis's rejectCommand -> flagTransaction).
+    transaction?.flag();
+    return command;
+  }
+  const { spec, items, argsStart } = command;
+  context.client.lastCommand = spec.name;
+  if (transaction?.active === true && !IMMEDIATE.has(spec)) {
+    // In MULTI: queued, to run at EXEC. Its arguments are parsed then, not now, since
+    // in Redis a syntax error is the command's own (runtime) error, one element of EXEC's reply.
+    transaction.enqueue(() => run(spec, items, argsStart, context));
+    return QUEUED;
+  }
+  // RESET ends a transaction and drops the watches (Redis's clearClientConnectionState).
+  if (spec === reset) transaction?.discard();
+  return run(spec, items, argsStart, context);
+}
+
+/** What runs at once even inside MULTI (processCommand's list): the rest is queued. */
+const IMMEDIATE: ReadonlySet<AnyCommand> = new Set<AnyCommand>([exec, discard, multi, watch, quit, reset]);
+
+const QUEUED: Frame = { type: 'simple', value: 'QUEUED' };
+
+/** A request that passed the checks: its command and arguments. */
+class Checked {
+  constructor(
+    readonly spec: AnyCommand,
+    readonly items: readonly BulkFrame[],
+    readonly argsStart: number,
+  ) {}
+}
+
+/**
+ * Redis's checks before a command runs (or is queued), in processCommand's order:
+ * unknown command or subcommand, arity, authentication, subscribed mode. Answers the
+ * command, or the error reply that refuses it.
+ */
+function check(request: Frame, context: ConnectionContext): Checked | Frame {
   // The arguments stay frames until the command is known: a large argument may be a
   // ChunkedBulk, which only a command with `parseBulks` gets without a join.
   const items = bulkStrings(request);
@@ -75,7 +124,11 @@ export function execute(request: Frame, context: ConnectionContext): Replies | O
       value: `ERR Can't execute '${spec.name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
     };
   }
-  context.client.lastCommand = spec.name;
+  return new Checked(spec, items, argsStart);
+}
+
+/** Parses and runs a checked command (at once, or later from EXEC's queue). */
+function run(spec: AnyCommand, items: readonly BulkFrame[], argsStart: number, context: ConnectionContext): Replies | Observable<Replies> {
   context.server.stats.commandsProcessed++;
   const parsed: unknown =
     spec.parseBulks !== undefined ? spec.parseBulks(items.slice(argsStart)) : spec.parse(valuesOf(items, argsStart));

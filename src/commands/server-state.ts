@@ -20,6 +20,8 @@ export class ClientInfo {
   patternSubscriptions = 0;
   /** Waiting in a blocking command (BLPOP...): CLIENT LIST's `b` flag, INFO's blocked_clients. */
   blocked = false;
+  /** In MULTI: the number of commands queued (CLIENT LIST's multi= and flag x); -1 outside a transaction. */
+  multi = -1;
   /** Whether that wait has a timeout (INFO's clients_in_timeout_table). */
   blockedWithTimeout = false;
   /** While blocked: ends the wait at once, with the timeout reply or (withError) UNBLOCKED (CLIENT UNBLOCK). */

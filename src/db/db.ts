@@ -24,6 +24,7 @@ import { sameBytes } from '../protocol/latin1';
 import { KeyReadiness } from './blocking';
 import { ActiveExpiry } from './active-expiry';
 import { ScanCursors } from './scan-cursors';
+import { Watches } from './watches';
 import { type Message, PubSub } from './pubsub';
 import { type Aggregate, type AggregateType, type EncodingLimits, defaultLimits } from './types/aggregate';
 
@@ -181,6 +182,18 @@ export class Db {
   /** The clients blocked on keys (BLPOP...), woken by `serveBlocked` after a command. */
   readonly blocked = new KeyReadiness();
 
+  /**
+   * WATCH's index (watches.ts): the connections watching each key, made dirty by the
+   * change signal (`touched`), by expiry, and by FLUSHALL/FLUSHDB.
+   */
+  readonly watches: Watches = new Watches(
+    (key) => this.values.has(key),
+    (key) => {
+      const at = this.expires.get(key);
+      return at !== undefined && this.values.has(key) && this.scheduler.now() > at;
+    },
+  );
+
   /** The background purge of expired keys (active-expiry.ts). */
   readonly activeExpiry: ActiveExpiry;
 
@@ -201,7 +214,7 @@ export class Db {
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.limits = options.limits ?? defaultLimits();
     this.pubsub = new PubSub(options.deliverLater);
-    this.activeExpiry = new ActiveExpiry(this.scheduler, this.expires, (key) => this.remove(key));
+    this.activeExpiry = new ActiveExpiry(this.scheduler, this.expires, (key) => this.expiredAway(key));
   }
 
   /** The current time, in milliseconds, as the Db sees it. */
@@ -348,6 +361,14 @@ export class Db {
   // each indexed by key, so that a write costs O(1) when nobody listens.
   private touched(key: string): void {
     this.blocked.signal(key);
+    if (this.watches.size > 0) this.watches.touch(key);
+  }
+
+  // An expired key deleted (lazily or by the purge): a change for WATCH, as Redis's
+  // deleteExpiredKeyAndPropagate signals it (a key watched when already expired excepted).
+  private expiredAway(key: string): void {
+    this.remove(key);
+    if (this.watches.size > 0) this.watches.touch(key);
   }
 
   /** The live entry of `key` (expired keys are removed on the way), for typed access. */
@@ -364,6 +385,8 @@ export class Db {
    */
   setExpiry(key: string, at: number | undefined): boolean {
     if (!this.has(key)) return false;
+    // EXPIRE and PERSIST modify the key for WATCH (Redis signals them).
+    if (this.watches.size > 0) this.watches.touch(key);
     if (at === undefined) {
       this.expires.delete(key);
     } else if (at <= this.scheduler.now()) {
@@ -438,6 +461,7 @@ export class Db {
 
   /** Removes every key (FLUSHDB / FLUSHALL). */
   flush(): void {
+    if (this.watches.size > 0) this.watches.touchAll();
     this.values.clear();
     this.expires.clear();
     this.activeExpiry.reset();
@@ -468,7 +492,7 @@ export class Db {
   private expired(key: string): boolean {
     const at = this.expires.get(key);
     if (at === undefined || this.scheduler.now() <= at) return false;
-    this.remove(key);
+    this.expiredAway(key);
     return true;
   }
 

@@ -40,6 +40,7 @@ import type { Db, Message } from '../db/db';
 import type { ConnectionContext, Replies } from '../commands/command';
 import { ClientInfo, ServerState } from '../commands/server-state';
 import { execute } from '../commands';
+import { TransactionState } from '../commands/transactions/state';
 import type { ConnectionAuth } from '../commands/connection/authentication';
 import { ProtocolError } from '../protocol/errors';
 import type { Frame } from '../protocol/frame';
@@ -124,6 +125,8 @@ class ConnectionState implements ConnectionContext {
 
   /** The messages of every subscribed channel and pattern, merged (in batches). */
   readonly messages$: Observable<readonly Message[]>;
+  /** MULTI's queue and the WATCHed keys (commands/transactions/state.ts). */
+  readonly transaction: TransactionState;
 
   constructor(
     readonly db: Db,
@@ -138,6 +141,7 @@ class ConnectionState implements ConnectionContext {
     this.channelSubscriptions = this.subscriptions.kind('channel:', (channel) => db.subscribe(channel));
     this.patternSubscriptions = this.subscriptions.kind('pattern:', (pattern) => db.psubscribe(pattern));
     this.messages$ = this.subscriptions.messages$;
+    this.transaction = new TransactionState(db, client);
   }
 
   get subscriptionCount(): number {
@@ -193,6 +197,8 @@ class ConnectionState implements ConnectionContext {
 
   /** Leaves every channel and pattern and completes the message stream. */
   end(): void {
+    // A gone client's watches leave the Db's index (Redis: freeClient unwatches).
+    this.transaction.discard();
     this.channelSubscriptions.clear();
     this.patternSubscriptions.clear();
     this.subscriptions.end();

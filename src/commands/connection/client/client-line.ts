@@ -20,13 +20,13 @@ export function clientLine(client: ClientInfo, now: number): string {
     ['name', client.name],
     ['age', seconds(now - client.createdAt)],
     ['idle', seconds(now - client.lastActivity)],
-    // P: a subscriber (pub/sub); b: blocked (BLPOP...); N: nothing special.
-    ['flags', `${subscribed ? 'P' : ''}${client.blocked ? 'b' : ''}` || 'N'],
+    // P: a subscriber (pub/sub); x: in MULTI; b: blocked (BLPOP...); N: nothing special.
+    ['flags', `${subscribed ? 'P' : ''}${client.multi >= 0 ? 'x' : ''}${client.blocked ? 'b' : ''}` || 'N'],
     ['db', 0],
     ['sub', client.subscriptions],
     ['psub', client.patternSubscriptions],
     ['ssub', 0],
-    ['multi', -1],
+    ['multi', client.multi],
     ['qbuf', 0],
     ['qbuf-free', 0],
     ['argv-mem', 0],
