@@ -15,42 +15,14 @@ import type { ConnectionContext } from '../../src/commands/command';
 import { hashCommands } from '../../src/commands/hashes';
 import { hrandfield } from '../../src/commands/hashes/hrandfield';
 import { hset } from '../../src/commands/hashes/hset';
-import { RawConnection, type Endpoint } from '../support/raw-connection';
-import { findRedisServer, startRealRedis, warnRedisMissing, type RealRedis } from '../support/real-redis';
-import { readReply, renderReply, type Resp2Reply } from '../support/resp2-reader';
+import { RawConnection } from '../support/raw-connection';
+import { renderReply, type Resp2Reply } from '../support/resp2-reader';
+import { call, request } from '../support/resp2-call';
+import { asInteger, asString, asStrings } from '../support/reply-readers';
+import { describeOnBothServers } from '../support/both-servers';
+import { describeWithRedis, expectCommandDocs, expectCommandInfo } from '../support/command-metadata';
+import { chiSquare, chiSquareQuantile, Z_1E4 } from '../support/chi-square';
 
-// ---------------------------------------------------------------------------
-// Talking to a server
-
-const request = (...args: string[]): string => `*${args.length}\r\n${args.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
-
-async function pipeline(conn: RawConnection, commands: readonly string[][]): Promise<Resp2Reply[]> {
-  if (commands.length === 0) return [];
-  await conn.send(commands.map((c) => request(...c)).join(''));
-  const bytes = await conn.readReplies(commands.length, 5000);
-  const replies: Resp2Reply[] = [];
-  for (let at = 0; at < bytes.length; ) {
-    const read = readReply(bytes, at)!;
-    replies.push(read.reply);
-    at = read.end;
-  }
-  return replies;
-}
-
-const call = async (conn: RawConnection, ...args: string[]): Promise<Resp2Reply> => (await pipeline(conn, [args]))[0];
-
-const asInteger = (reply: Resp2Reply): number => {
-  if (reply.kind !== 'integer') throw new Error(`expected an integer, got ${renderReply(reply)}`);
-  return Number(reply.value);
-};
-const asString = (reply: Resp2Reply): string | null => {
-  if (reply.kind !== 'bulk') throw new Error(`expected a bulk string, got ${renderReply(reply)}`);
-  return reply.bytes === null ? null : reply.bytes.toString('latin1');
-};
-const asStrings = (reply: Resp2Reply): string[] => {
-  if (reply.kind !== 'array' || reply.items === null) throw new Error(`expected an array, got ${renderReply(reply)}`);
-  return reply.items.map((item) => asString(item) ?? '(nil)');
-};
 /** [field, value] pairs from a flat array. */
 const asPairs = (reply: Resp2Reply): [string, string][] => {
   const flat = asStrings(reply);
@@ -71,73 +43,46 @@ async function makeHash(conn: RawConnection, key: string, n: number): Promise<Ma
   return expected;
 }
 
-const redisBinary = findRedisServer();
-if (redisBinary === undefined) warnRedisMissing('hash command tests against redis-server (ours still run)');
-const targets = redisBinary === undefined ? ['our server'] : ['our server', 'redis-server'];
-
-describe.each(targets)('hash commands on %s', (target) => {
-  let stop: () => Promise<void>;
-  let endpoint: Endpoint;
-  let conn: RawConnection;
-
-  beforeAll(async () => {
-    if (target === 'redis-server') {
-      const redis: RealRedis | null = await startRealRedis(redisBinary);
-      if (redis === null) throw new Error('redis-server disappeared from PATH');
-      endpoint = redis.endpoint;
-      stop = () => redis.stop();
-    } else {
-      const ours = await startServer({ port: 0, host: '127.0.0.1' });
-      endpoint = { port: ours.port, host: '127.0.0.1' };
-      stop = () => ours.close();
-    }
-    conn = await RawConnection.connect(endpoint);
-  });
-
-  afterAll(async () => {
-    conn?.destroy();
-    await stop?.();
-  });
-
+describeOnBothServers('hash commands on %s', 'hash command tests', (server) => {
   beforeEach(async () => {
-    expect(await call(conn, 'FLUSHALL')).toEqual({ kind: 'simple', text: 'OK' });
+    expect(await server.call('FLUSHALL')).toEqual({ kind: 'simple', text: 'OK' });
   });
 
   // 5 fields: listpack; 300: hashtable.
   test.each([5, 300])('HGETALL, HKEYS and HVALS of %i fields hold every pair, in one shared order', async (n) => {
-    const expected = await makeHash(conn, 'h', n);
-    const pairs = asPairs(await call(conn, 'HGETALL', 'h'));
+    const expected = await makeHash(server.conn, 'h', n);
+    const pairs = asPairs(await server.call('HGETALL', 'h'));
     expect(new Map(pairs)).toEqual(expected);
     expect(pairs).toHaveLength(n);
-    expect(asStrings(await call(conn, 'HKEYS', 'h'))).toEqual(pairs.map((p) => p[0]));
-    expect(asStrings(await call(conn, 'HVALS', 'h'))).toEqual(pairs.map((p) => p[1]));
+    expect(asStrings(await server.call('HKEYS', 'h'))).toEqual(pairs.map((p) => p[0]));
+    expect(asStrings(await server.call('HVALS', 'h'))).toEqual(pairs.map((p) => p[1]));
   });
 
   test.each([5, 300])('HRANDFIELD on %i fields: a field of the hash, and counts as documented', async (n) => {
-    const expected = await makeHash(conn, 'h', n);
-    for (let i = 0; i < 20; i++) expect(expected.has(asString(await call(conn, 'HRANDFIELD', 'h'))!)).toBe(true);
+    const expected = await makeHash(server.conn, 'h', n);
+    for (let i = 0; i < 20; i++) expect(expected.has(asString(await server.call('HRANDFIELD', 'h'))!)).toBe(true);
     // Positive: distinct, at most the size.
     for (const count of [1, 3, n - 1, n, n + 10]) {
-      const fields = asStrings(await call(conn, 'HRANDFIELD', 'h', String(count)));
+      const fields = asStrings(await server.call('HRANDFIELD', 'h', String(count)));
       expect(fields).toHaveLength(Math.min(count, n));
       expect(new Set(fields).size).toBe(fields.length);
       for (const f of fields) expect(expected.has(f)).toBe(true);
     }
     // Negative: exactly |count| draws, repeats allowed.
-    const draws = asStrings(await call(conn, 'HRANDFIELD', 'h', String(-3 * n)));
+    const draws = asStrings(await server.call('HRANDFIELD', 'h', String(-3 * n)));
     expect(draws).toHaveLength(3 * n);
     for (const f of draws) expect(expected.has(f)).toBe(true);
     expect(new Set(draws).size).toBeLessThan(3 * n);
     // WITHVALUES: each field with its own value.
     for (const count of ['4', '-7', String(n)]) {
-      const pairs = asPairs(await call(conn, 'HRANDFIELD', 'h', count, 'WITHVALUES'));
+      const pairs = asPairs(await server.call('HRANDFIELD', 'h', count, 'WITHVALUES'));
       expect(pairs).toHaveLength(Math.min(Math.abs(Number(count)), Number(count) < 0 ? Infinity : n));
       for (const [f, v] of pairs) expect(expected.get(f)).toBe(v);
     }
   });
 
   test('HRANDFIELD WITHVALUES after HELLO 3 nests [field, value] pairs', async () => {
-    const resp3 = await RawConnection.connect(endpoint);
+    const resp3 = await RawConnection.connect(server.endpoint);
     try {
       await resp3.send(request('HELLO', '3'));
       await resp3.readReplies(1, 5000);
@@ -154,12 +99,12 @@ describe.each(targets)('hash commands on %s', (target) => {
   });
 
   test.each(['1', '5', '10', '1000'])('HSCAN with COUNT %s over a hashtable visits every pair, and ends on "0"', async (count) => {
-    const expected = await makeHash(conn, 'h', 300);
+    const expected = await makeHash(server.conn, 'h', 300);
     const seen = new Map<string, string>();
     let cursor = '0';
     let steps = 0;
     do {
-      const reply = await call(conn, 'HSCAN', 'h', cursor, 'COUNT', count);
+      const reply = await server.call('HSCAN', 'h', cursor, 'COUNT', count);
       if (reply.kind !== 'array' || reply.items === null) throw new Error(renderReply(reply));
       cursor = asString(reply.items[0])!;
       for (const [f, v] of asPairs(reply.items[1])) seen.set(f, v);
@@ -169,11 +114,11 @@ describe.each(targets)('hash commands on %s', (target) => {
   });
 
   test('HSCAN MATCH over a hashtable returns only matching fields, each with its value', async () => {
-    await makeHash(conn, 'h', 300);
+    await makeHash(server.conn, 'h', 300);
     const seen = new Set<string>();
     let cursor = '0';
     do {
-      const reply = await call(conn, 'HSCAN', 'h', cursor, 'MATCH', 'f1*', 'COUNT', '7');
+      const reply = await server.call('HSCAN', 'h', cursor, 'MATCH', 'f1*', 'COUNT', '7');
       if (reply.kind !== 'array' || reply.items === null) throw new Error(renderReply(reply));
       cursor = asString(reply.items[0])!;
       for (const [f, v] of asPairs(reply.items[1])) {
@@ -188,17 +133,17 @@ describe.each(targets)('hash commands on %s', (target) => {
 
   // SCAN's guarantee: fields present for the whole walk are returned, whatever comes and goes.
   test('HSCAN returns every field present for the whole walk while others come and go', async () => {
-    await makeHash(conn, 'h', 300);
+    await makeHash(server.conn, 'h', 300);
     const seen = new Set<string>();
     let cursor = '0';
     let step = 0;
     do {
-      const reply = await call(conn, 'HSCAN', 'h', cursor, 'COUNT', '9');
+      const reply = await server.call('HSCAN', 'h', cursor, 'COUNT', '9');
       if (reply.kind !== 'array' || reply.items === null) throw new Error(renderReply(reply));
       cursor = asString(reply.items[0])!;
       for (const [f] of asPairs(reply.items[1])) seen.add(f);
       // Fields f200.. come and go; f0..f199 stay.
-      await pipeline(conn, [
+      await server.pipeline([
         ['HDEL', 'h', `f${200 + ((step * 7) % 100)}`],
         ['HSET', 'h', `new${step}`, 'x'],
         ['HDEL', 'h', `new${Math.max(0, step - 1)}`],
@@ -211,31 +156,20 @@ describe.each(targets)('hash commands on %s', (target) => {
 
   // 512 fields: Redis 7.0's default hash-max-listpack-entries, so still listpack (insertion order).
   test('a hash keeps every pair across the conversion past 512 fields', async () => {
-    const expected = await makeHash(conn, 'h', 512);
-    expect(asPairs(await call(conn, 'HGETALL', 'h'))).toEqual([...expected]);
-    await call(conn, 'HSET', 'h', 'f512', 'v512');
+    const expected = await makeHash(server.conn, 'h', 512);
+    expect(asPairs(await server.call('HGETALL', 'h'))).toEqual([...expected]);
+    await server.call('HSET', 'h', 'f512', 'v512');
     expected.set('f512', 'v512');
-    expect(new Map(asPairs(await call(conn, 'HGETALL', 'h')))).toEqual(expected);
-    expect(asInteger(await call(conn, 'HLEN', 'h'))).toBe(513);
+    expect(new Map(asPairs(await server.call('HGETALL', 'h')))).toEqual(expected);
+    expect(asInteger(await server.call('HLEN', 'h'))).toBe(513);
   });
 });
 
 // ---------------------------------------------------------------------------
 // HRANDFIELD is uniform: chi-square over many draws, in process
 
-/** The chi-square statistic of observed counts against equal expected counts. */
-function chiSquare(counts: readonly number[]): number {
-  const total = counts.reduce((a, b) => a + b, 0);
-  const expected = total / counts.length;
-  return counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
-}
-
-/** The chi-square value exceeded with probability 1e-4 (Wilson-Hilferty approximation). */
-function critical(degrees: number): number {
-  const z = 3.719; // the standard normal's 1 - 1e-4 quantile
-  const a = 2 / (9 * degrees);
-  return degrees * (1 - a + z * Math.sqrt(a)) ** 3;
-}
+/** The chi-square value exceeded with probability 1e-4. */
+const critical = (degrees: number): number => chiSquareQuantile(degrees, Z_1E4);
 
 describe('HRANDFIELD uniformity (chi-square, p = 1e-4)', () => {
   /** A bulk string's bytes as latin1 text, whether the frame holds a Buffer or a latin1 string. */
@@ -300,59 +234,17 @@ describe('HRANDFIELD uniformity (chi-square, p = 1e-4)', () => {
 // ---------------------------------------------------------------------------
 // COMMAND INFO and COMMAND DOCS: our specs carry Redis's metadata
 
-describe('hash command metadata', () => {
-  if (redisBinary === undefined) {
-    test('skipped: redis-server is not installed, so there is no COMMAND INFO to compare with', () => {
-      expect(redisBinary).toBeUndefined();
-    });
-    return;
-  }
-  let redis: RealRedis | null = null;
-  let conn: RawConnection;
-  beforeAll(async () => {
-    redis = await startRealRedis(redisBinary);
-    conn = await RawConnection.connect(redis!.endpoint);
-  });
-  afterAll(async () => {
-    conn?.destroy();
-    await redis?.stop();
-  });
-
+describeWithRedis('hash command metadata', (redis) => {
   test('every hash command of Redis 7.0 is here', async () => {
-    const reply = await call(conn, 'COMMAND', 'LIST', 'FILTERBY', 'ACLCAT', 'hash');
+    const reply = await redis.call('COMMAND', 'LIST', 'FILTERBY', 'ACLCAT', 'hash');
     expect(hashCommands.map((c) => c.name).sort()).toEqual(asStrings(reply).sort());
   });
 
   test.each(hashCommands.map((c) => [c.name, c] as const))('%s matches COMMAND INFO', async (name, spec) => {
-    const reply = await call(conn, 'COMMAND', 'INFO', name);
-    if (reply.kind !== 'array' || reply.items === null || reply.items[0].kind !== 'array') throw new Error(renderReply(reply));
-    const info = reply.items[0].items!;
-    const texts = (r: Resp2Reply): string[] => (r.kind === 'array' ? r.items!.map((i) => (i.kind === 'simple' ? i.text : renderReply(i))) : []);
-    expect({
-      arity: spec.arity,
-      flags: [...(spec.flags ?? [])].sort(),
-      keys: [spec.keys?.first ?? 0, spec.keys?.last ?? 0, spec.keys?.step ?? 0],
-      categories: [...(spec.categories ?? [])].sort(),
-    }).toEqual({
-      arity: asInteger(info[1]),
-      flags: texts(info[2]).sort(),
-      keys: [asInteger(info[3]), asInteger(info[4]), asInteger(info[5])],
-      categories: texts(info[6]).sort(),
-    });
+    expectCommandInfo(await redis.call('COMMAND', 'INFO', name), spec);
   });
 
   test.each(hashCommands.map((c) => [c.name, c] as const))('%s matches COMMAND DOCS (summary, since, group)', async (name, spec) => {
-    const reply = await call(conn, 'COMMAND', 'DOCS', name);
-    if (reply.kind !== 'array' || reply.items === null || reply.items[1]?.kind !== 'array') throw new Error(renderReply(reply));
-    const docs = reply.items[1].items!;
-    const fieldOf = (wanted: string): string | null => {
-      for (let i = 0; i < docs.length; i += 2) if (asString(docs[i]) === wanted) return asString(docs[i + 1]);
-      return null;
-    };
-    expect({ summary: spec.summary, since: spec.since, group: spec.group }).toEqual({
-      summary: fieldOf('summary'),
-      since: fieldOf('since'),
-      group: fieldOf('group'),
-    });
+    expectCommandDocs(await redis.call('COMMAND', 'DOCS', name), spec);
   });
 });
