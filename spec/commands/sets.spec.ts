@@ -13,46 +13,15 @@ import { Subject } from 'rxjs';
 import { Db } from '../../src/db/db';
 import { RedisSet } from '../../src/db/types/set';
 import { session } from '../../src/server/session';
-import { startServer } from '../../src/index';
 import { command } from '../../src/protocol/frame';
 import type { FrameBatch } from '../../src/protocol/frames';
 import { setCommands } from '../../src/commands/sets';
-import { RawConnection, type Endpoint } from '../support/raw-connection';
-import { findRedisServer, startRealRedis, warnRedisMissing, type RealRedis } from '../support/real-redis';
 import { readReply, renderReply, type Resp2Reply } from '../support/resp2-reader';
+import { asInteger, asString, asStrings } from '../support/reply-readers';
+import { describeOnBothServers } from '../support/both-servers';
+import { describeWithRedis, expectCommandDocs, expectCommandInfo } from '../support/command-metadata';
+import { chiSquare, chiSquareQuantile, Z_1E4 } from '../support/chi-square';
 
-// ---------------------------------------------------------------------------
-// Talking to a server
-
-const request = (...args: string[]): string => `*${args.length}\r\n${args.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
-
-async function pipeline(conn: RawConnection, commands: readonly string[][]): Promise<Resp2Reply[]> {
-  if (commands.length === 0) return [];
-  await conn.send(commands.map((c) => request(...c)).join(''));
-  const bytes = await conn.readReplies(commands.length, 10_000);
-  const replies: Resp2Reply[] = [];
-  for (let at = 0; at < bytes.length; ) {
-    const read = readReply(bytes, at)!;
-    replies.push(read.reply);
-    at = read.end;
-  }
-  return replies;
-}
-
-type Call = (...args: string[]) => Promise<Resp2Reply>;
-
-const asInteger = (reply: Resp2Reply): number => {
-  if (reply.kind !== 'integer') throw new Error(`expected an integer, got ${renderReply(reply)}`);
-  return Number(reply.value);
-};
-const asString = (reply: Resp2Reply): string | null => {
-  if (reply.kind !== 'bulk') throw new Error(`expected a bulk string, got ${renderReply(reply)}`);
-  return reply.bytes === null ? null : reply.bytes.toString('latin1');
-};
-const asStrings = (reply: Resp2Reply): string[] => {
-  if (reply.kind !== 'array' || reply.items === null) throw new Error(`expected an array, got ${renderReply(reply)}`);
-  return reply.items.map((item) => asString(item) ?? '(nil)');
-};
 const sorted = (reply: Resp2Reply): string[] => asStrings(reply).sort();
 const WRONGTYPE: Resp2Reply = { kind: 'error', text: 'WRONGTYPE Operation against a key holding the wrong kind of value' };
 
@@ -70,35 +39,8 @@ const ints = (n: number, from = 0): string[] => Array.from({ length: n }, (_, i)
 // ---------------------------------------------------------------------------
 // Against our server and redis-server
 
-const redisBinary = findRedisServer();
-if (redisBinary === undefined) warnRedisMissing('set command tests against redis-server (ours still run)');
-const targets = redisBinary === undefined ? ['our server'] : ['our server', 'redis-server'];
-
-describe.each(targets)('set commands on %s', (target) => {
-  let stop: () => Promise<void>;
-  let endpoint: Endpoint;
-  let conn: RawConnection;
-  let call: Call;
-
-  beforeAll(async () => {
-    if (target === 'redis-server') {
-      const redis: RealRedis | null = await startRealRedis(redisBinary);
-      if (redis === null) throw new Error('redis-server disappeared from PATH');
-      endpoint = redis.endpoint;
-      stop = () => redis.stop();
-    } else {
-      const ours = await startServer({ port: 0, host: '127.0.0.1' });
-      endpoint = { port: ours.port, host: '127.0.0.1' };
-      stop = () => ours.close();
-    }
-    conn = await RawConnection.connect(endpoint);
-    call = async (...args) => (await pipeline(conn, [args]))[0];
-  });
-
-  afterAll(async () => {
-    conn?.destroy();
-    await stop?.();
-  });
+describeOnBothServers('set commands on %s', 'set command tests', (server) => {
+  const { call } = server;
 
   beforeEach(async () => {
     await call('FLUSHALL');
@@ -219,7 +161,7 @@ describe.each(targets)('set commands on %s', (target) => {
       const step = scanStep(await call('SSCAN', 's', cursor, 'COUNT', '20'));
       step.members.forEach((m) => seen.add(m));
       cursor = step.cursor;
-      await pipeline(conn, [
+      await server.pipeline([
         ['SREM', 's', `churn${round * 3}`, `churn${round * 3 + 1}`, `churn${round * 3 + 2}`],
         ['SADD', 's', `new${round}`],
       ]);
@@ -273,56 +215,13 @@ describe.each(targets)('set commands on %s', (target) => {
 // ---------------------------------------------------------------------------
 // COMMAND INFO and COMMAND DOCS: our specs carry Redis's metadata
 
-describe('set command metadata', () => {
-  if (redisBinary === undefined) {
-    test('skipped: redis-server is not installed, so there is no COMMAND INFO to compare with', () => {
-      expect(redisBinary).toBeUndefined();
-    });
-    return;
-  }
-  let redis: RealRedis | null = null;
-  let conn: RawConnection;
-  beforeAll(async () => {
-    redis = await startRealRedis(redisBinary);
-    conn = await RawConnection.connect(redis!.endpoint);
-  });
-  afterAll(async () => {
-    conn?.destroy();
-    await redis?.stop();
-  });
-
-  const texts = (r: Resp2Reply): string[] => (r.kind === 'array' ? r.items!.map((i) => (i.kind === 'simple' ? i.text : renderReply(i))) : []);
-
+describeWithRedis('set command metadata', (redis) => {
   test.each(setCommands.map((c) => [c.name, c] as const))('%s matches COMMAND INFO', async (name, spec) => {
-    const [reply] = await pipeline(conn, [['COMMAND', 'INFO', name]]);
-    if (reply.kind !== 'array' || reply.items === null || reply.items[0].kind !== 'array') throw new Error(renderReply(reply));
-    const info = reply.items[0].items!;
-    expect({
-      arity: spec.arity,
-      flags: [...(spec.flags ?? [])].sort(),
-      keys: [spec.keys?.first ?? 0, spec.keys?.last ?? 0, spec.keys?.step ?? 0],
-      categories: [...(spec.categories ?? [])].sort(),
-    }).toEqual({
-      arity: asInteger(info[1]),
-      flags: texts(info[2]).sort(),
-      keys: [asInteger(info[3]), asInteger(info[4]), asInteger(info[5])],
-      categories: texts(info[6]).sort(),
-    });
+    expectCommandInfo(await redis.call('COMMAND', 'INFO', name), spec);
   });
 
   test.each(setCommands.map((c) => [c.name, c] as const))('%s matches COMMAND DOCS', async (name, spec) => {
-    const [reply] = await pipeline(conn, [['COMMAND', 'DOCS', name]]);
-    if (reply.kind !== 'array' || reply.items === null || reply.items[1].kind !== 'array') throw new Error(renderReply(reply));
-    const docs = reply.items[1].items!;
-    const field = (name: string): string | null => {
-      for (let i = 0; i < docs.length; i += 2) if (asString(docs[i]) === name) return asString(docs[i + 1]);
-      return null;
-    };
-    expect({ summary: spec.summary, since: spec.since, group: spec.group }).toEqual({
-      summary: field('summary'),
-      since: field('since'),
-      group: field('group'),
-    });
+    expectCommandDocs(await redis.call('COMMAND', 'DOCS', name), spec);
   });
 });
 
@@ -409,17 +308,8 @@ describe('encodings, in process', () => {
 // server uses it. The bound is the 0.9999 quantile, so a correct implementation fails
 // about once in ten thousand runs, and a biased one (a member favoured by a few
 // percent over these sample sizes) fails every time.
-function chiSquare(counts: readonly number[]): number {
-  const total = counts.reduce((a, b) => a + b, 0);
-  const expected = total / counts.length;
-  return counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
-}
-/** The 0.9999 quantile of chi-square with k - 1 degrees of freedom (Wilson-Hilferty). */
-function chiSquareBound(k: number): number {
-  const df = k - 1;
-  const z = 3.719;
-  return df * (1 - 2 / (9 * df) + z * Math.sqrt(2 / (9 * df))) ** 3;
-}
+/** The 0.9999 quantile of chi-square with k - 1 degrees of freedom. */
+const chiSquareBound = (k: number): number => chiSquareQuantile(k - 1, Z_1E4);
 
 describe('uniformity of SPOP and SRANDMEMBER (chi-square, in process)', () => {
   const encodings: [string, string[]][] = [
