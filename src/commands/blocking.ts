@@ -35,6 +35,11 @@ export interface BlockOptions {
   readonly attempt: (woken: string) => Replies | undefined;
   /** The reply when the time is up (or on CLIENT UNBLOCK ... TIMEOUT): Redis's null array. */
   readonly timeoutReply: Frame;
+  /**
+   * The reply inside EXEC, where nothing blocks, when it is not `timeoutReply`: BLMOVE
+   * and BRPOPLPUSH answer a null bulk there (Redis's CLIENT_DENY_BLOCKING branch).
+   */
+  readonly deniedReply?: Frame;
 }
 
 /**
@@ -70,7 +75,7 @@ function deadline(ms: number, scheduler: SchedulerLike): Observable<unknown> {
  * waiter, no timer, no `blocked` flag.
  */
 export function block(context: ConnectionContext, options: BlockOptions): Observable<Replies> {
-  if (context.transaction?.executing === true) return new Answered(options.timeoutReply);
+  if (context.transaction?.executing === true) return new Answered(options.deniedReply ?? options.timeoutReply);
   const { db, client } = context;
   return defer(() => {
     const unblocked$ = new Subject<Replies>();

@@ -49,11 +49,13 @@ export const commands: ReadonlyMap<string, AnyCommand> = registry;
 export function execute(request: Frame, context: ConnectionContext): Replies | Observable<Replies> {
   const command = check(request, context);
   const transaction = context.transaction;
-  if (!(command instanceof Checked)) {
+  if (command instanceof Rejected) {
     // A command refused before it runs spoils a transaction in progress: EXEC will
-    // answer EXECABORT (Redis's rejectCommand -> flagTransaction).
+    // answer EXECABORT (Redis's rejectCommand -> flagTransaction). A refused EXEC
+    // itself ends the transaction, saying why (execCommandAbort), in MULTI or not.
     transaction?.flag();
-    return command;
+    if (command.spec === exec) return execAbort(command.frame, context);
+    return command.frame;
   }
   const { spec, items, argsStart } = command;
   context.client.lastCommand = spec.name;
@@ -73,6 +75,27 @@ const IMMEDIATE: ReadonlySet<AnyCommand> = new Set<AnyCommand>([exec, discard, m
 
 const QUEUED: Frame = { type: 'simple', value: 'QUEUED' };
 
+/** A request refused by the checks: the error, and the command when it was found. */
+class Rejected {
+  constructor(
+    readonly frame: Frame,
+    readonly spec?: AnyCommand,
+  ) {}
+}
+
+/**
+ * EXEC refused (wrong arity, subscribed mode...): the transaction is discarded and the
+ * error becomes `EXECABORT Transaction discarded because of: <error>`. Redis formats it
+ * from the error's text without its `-`: an `ERR ` that addReplyError would have added
+ * is not there, a shared error object's CRLF becomes two spaces.
+ */
+function execAbort(error: Frame, context: ConnectionContext): Frame {
+  context.transaction?.discard();
+  const text = error.type === 'error' ? error.value : '';
+  const reason = error === NOAUTH ? `${text}  ` : text.startsWith('ERR ') ? text.slice(4) : text;
+  return { type: 'error', value: `EXECABORT Transaction discarded because of: ${reason}` };
+}
+
 /** A request that passed the checks: its command and arguments. */
 class Checked {
   constructor(
@@ -87,42 +110,45 @@ class Checked {
  * unknown command or subcommand, arity, authentication, subscribed mode. Answers the
  * command, or the error reply that refuses it.
  */
-function check(request: Frame, context: ConnectionContext): Checked | Frame {
+function check(request: Frame, context: ConnectionContext): Checked | Rejected {
   // The arguments stay frames until the command is known: a large argument may be a
   // ChunkedBulk, which only a command with `parseBulks` gets without a join.
   const items = bulkStrings(request);
-  if (items === undefined) return { type: 'error', value: 'ERR Protocol error: expected an array of bulk strings' };
+  if (items === undefined) return new Rejected({ type: 'error', value: 'ERR Protocol error: expected an array of bulk strings' });
   let spec = lookup(nameOf(items[0].value));
-  if (spec === undefined) return unknownCommand(valuesOf(items));
+  if (spec === undefined) return new Rejected(unknownCommand(valuesOf(items)));
   let argsStart = 1;
   // A container (CLIENT, CONFIG...) routes to its subcommand, as Redis's lookupCommand.
   if (spec.subcommands !== undefined && items.length > 1) {
     const subName = `${spec.name}|${items[1].value.toString('latin1').toLowerCase()}`;
     const sub: AnyCommand | undefined = spec.subcommands.find((s) => s.name === subName);
     if (sub === undefined) {
-      return {
+      return new Rejected({
         type: 'error',
         value: oneLine(`ERR unknown subcommand '${cString(items[1].value).slice(0, 128)}'. Try ${spec.name.toUpperCase()} HELP.`),
-      };
+      });
     }
     spec = sub;
     argsStart = 2;
   }
   const argc = items.length;
   if ((spec.arity > 0 && argc !== spec.arity) || argc < -spec.arity) {
-    return { type: 'error', value: `ERR wrong number of arguments for '${spec.name}' command` };
+    return new Rejected({ type: 'error', value: `ERR wrong number of arguments for '${spec.name}' command` }, spec);
   }
   // Before logging in (a password is set), only `no_auth` commands run. The POST / Host:
   // guard too: it drops the connection, which Redis does before asking for a password.
   if (context.auth?.required === true && !spec.flags?.includes('no_auth') && spec !== post && spec !== host) {
-    return NOAUTH;
+    return new Rejected(NOAUTH, spec);
   }
   // Subscribed mode restricts RESP2 connections only: RESP3 can mix replies and pushes.
   if (context.subscriptionCount > 0 && context.protocol === 2 && !spec.pubsubContext) {
-    return {
-      type: 'error',
-      value: `ERR Can't execute '${spec.name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
-    };
+    return new Rejected(
+      {
+        type: 'error',
+        value: `ERR Can't execute '${spec.name}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
+      },
+      spec,
+    );
   }
   return new Checked(spec, items, argsStart);
 }

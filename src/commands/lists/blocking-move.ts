@@ -8,7 +8,7 @@
 // answered WRONGTYPE and stops waiting, and nothing moves (serveClientBlockedOnList).
 // The move itself is `move` in pop.ts, shared with LMOVE.
 
-import { type Frame, NULL_ARRAY } from '../../protocol/frame';
+import { type Frame, NULL, NULL_ARRAY } from '../../protocol/frame';
 import { RedisList } from '../../db/types/list';
 import { type ConnectionContext, ReplyError, type Replies } from '../command';
 import { block, parseTimeout } from '../blocking';
@@ -27,6 +27,7 @@ export function blockingMove({ source, destination, from, to }: Lmove, timeout: 
     keys: [source],
     timeoutMs,
     timeoutReply: NULL_ARRAY,
+    deniedReply: NULL,
     attempt: (): Replies | undefined => {
       const ready = readAs(db, source, RedisList);
       if (!(ready instanceof RedisList) || ready.size === 0) return undefined;
