@@ -9,18 +9,8 @@ import fc from 'fast-check';
 import { RedisSet, difference, intersection, union } from '../../../src/db/types/set';
 import { intOf } from '../../../src/db/types/intset';
 import { defaultLimits, type EncodingLimits } from '../../../src/db/types/aggregate';
-
-/** A small deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../support/prng';
+import { chiSquare, chiSquareQuantile, Z_1E3 } from '../../support/chi-square';
 
 const isCanonical = (s: string): boolean =>
   /^(0|-?[1-9][0-9]*)$/.test(s) && BigInt(s) <= 9223372036854775807n && BigInt(s) >= -9223372036854775808n;
@@ -266,17 +256,8 @@ describe('intOf: string2ll', () => {
 // Chi-square goodness of fit against the uniform distribution. With the seeded PRNG the
 // outcome is fixed, so the test is deterministic; the bound is the 0.999 quantile, so
 // a correct implementation passes for almost every seed, and a biased one fails.
-function chiSquare(counts: readonly number[]): number {
-  const total = counts.reduce((a, b) => a + b, 0);
-  const expected = total / counts.length;
-  return counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
-}
-/** The 0.999 quantile of chi-square with k - 1 degrees of freedom (Wilson-Hilferty). */
-function chiSquareBound(k: number): number {
-  const df = k - 1;
-  const z = 3.09;
-  return df * (1 - 2 / (9 * df) + z * Math.sqrt(2 / (9 * df))) ** 3;
-}
+/** The 0.999 quantile of chi-square with k - 1 degrees of freedom. */
+const chiSquareBound = (k: number): number => chiSquareQuantile(k - 1, Z_1E3);
 
 describe('uniformity of random picks (chi-square)', () => {
   const encodings: [string, string[]][] = [
