@@ -13,52 +13,24 @@
 import { Subject } from 'rxjs';
 import { Db } from '../../src/db/db';
 import { session } from '../../src/server/session';
-import { startServer } from '../../src/index';
 import { command, type Frame } from '../../src/protocol/frame';
 import { ReplyWriter } from '../../src/protocol/encode';
 import type { FrameBatch } from '../../src/protocol/frames';
 import type { ConnectionContext } from '../../src/commands/command';
 import { keyspaceCommands } from '../../src/commands/keyspace';
 import { randomkey } from '../../src/commands/keyspace/randomkey';
-import { RawConnection, type Endpoint } from '../support/raw-connection';
-import { findRedisServer, startRealRedis, warnRedisMissing, type RealRedis } from '../support/real-redis';
+import { RawConnection } from '../support/raw-connection';
+import { startRealRedis } from '../support/real-redis';
 import { readReply, renderReply, type Resp2Reply } from '../support/resp2-reader';
+import { call, pipeline, request } from '../support/resp2-call';
+import { asInteger, asString, asStrings } from '../support/reply-readers';
+import { describeOnBothServers, redisBinary } from '../support/both-servers';
+import { describeWithRedis, expectCommandInfo } from '../support/command-metadata';
+import { prng } from '../support/prng';
 import { asText, batch, newTestScheduler } from '../support/marbles';
 
 // ---------------------------------------------------------------------------
 // Talking to a server
-
-/** A RESP2 request, as bytes (latin1 strings: one char per byte). */
-const request = (...args: string[]): string => `*${args.length}\r\n${args.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
-
-/** Sends commands in one write (a pipeline) and parses their replies. */
-async function pipeline(conn: RawConnection, commands: readonly string[][]): Promise<Resp2Reply[]> {
-  if (commands.length === 0) return [];
-  await conn.send(commands.map((c) => request(...c)).join(''));
-  const bytes = await conn.readReplies(commands.length, 5000);
-  const replies: Resp2Reply[] = [];
-  for (let at = 0; at < bytes.length; ) {
-    const read = readReply(bytes, at)!;
-    replies.push(read.reply);
-    at = read.end;
-  }
-  return replies;
-}
-
-const call = async (conn: RawConnection, ...args: string[]): Promise<Resp2Reply> => (await pipeline(conn, [args]))[0];
-
-const asInteger = (reply: Resp2Reply): number => {
-  if (reply.kind !== 'integer') throw new Error(`expected an integer, got ${renderReply(reply)}`);
-  return Number(reply.value);
-};
-const asString = (reply: Resp2Reply): string | null => {
-  if (reply.kind !== 'bulk') throw new Error(`expected a bulk string, got ${renderReply(reply)}`);
-  return reply.bytes === null ? null : reply.bytes.toString('latin1');
-};
-const asStrings = (reply: Resp2Reply): string[] => {
-  if (reply.kind !== 'array' || reply.items === null) throw new Error(`expected an array, got ${renderReply(reply)}`);
-  return reply.items.map((item) => asString(item) ?? '(nil)');
-};
 
 /** One SCAN step: [cursor, keys]. */
 function scanStep(reply: Resp2Reply): { cursor: string; keys: string[] } {
@@ -75,77 +47,38 @@ async function setMany(conn: RawConnection, keys: readonly string[]): Promise<vo
   for (const reply of replies) expect(reply).toEqual({ kind: 'simple', text: 'OK' });
 }
 
-/** A small deterministic PRNG (mulberry32), so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // ---------------------------------------------------------------------------
 // Against our server and redis-server
 
-const redisBinary = findRedisServer();
-if (redisBinary === undefined) warnRedisMissing('keyspace command tests against redis-server (ours still run)');
-const targets = redisBinary === undefined ? ['our server'] : ['our server', 'redis-server'];
-
-describe.each(targets)('keyspace commands on %s', (target) => {
-  let stop: () => Promise<void>;
-  let endpoint: Endpoint;
-  let conn: RawConnection;
-
-  beforeAll(async () => {
-    if (target === 'redis-server') {
-      const redis: RealRedis | null = await startRealRedis(redisBinary);
-      if (redis === null) throw new Error('redis-server disappeared from PATH');
-      endpoint = redis.endpoint;
-      stop = () => redis.stop();
-    } else {
-      const ours = await startServer({ port: 0, host: '127.0.0.1' });
-      endpoint = { port: ours.port, host: '127.0.0.1' };
-      stop = () => ours.close();
-    }
-    conn = await RawConnection.connect(endpoint);
-  });
-
-  afterAll(async () => {
-    conn?.destroy();
-    await stop?.();
-  });
-
+describeOnBothServers('keyspace commands on %s', 'keyspace command tests', (server) => {
   // Every test starts from an empty keyspace: this server belongs to this file.
   beforeEach(async () => {
-    expect(await call(conn, 'FLUSHALL')).toEqual({ kind: 'simple', text: 'OK' });
+    expect(await call(server.conn, 'FLUSHALL')).toEqual({ kind: 'simple', text: 'OK' });
   });
 
   test('KEYS returns exactly the matching keys, each once', async () => {
-    await setMany(conn, ['user:1', 'user:2', 'user:10', 'user:x', 'other:1', 'User:3']);
-    expect(asStrings(await call(conn, 'KEYS', '*')).sort()).toEqual(['User:3', 'other:1', 'user:1', 'user:10', 'user:2', 'user:x']);
-    expect(asStrings(await call(conn, 'KEYS', 'user:?')).sort()).toEqual(['user:1', 'user:2', 'user:x']);
-    expect(asStrings(await call(conn, 'KEYS', 'user:[0-9]*')).sort()).toEqual(['user:1', 'user:10', 'user:2']);
-    expect(asStrings(await call(conn, 'KEYS', '*:1')).sort()).toEqual(['other:1', 'user:1']);
-    expect(asStrings(await call(conn, 'KEYS', 'nothing*'))).toEqual([]);
+    await setMany(server.conn, ['user:1', 'user:2', 'user:10', 'user:x', 'other:1', 'User:3']);
+    expect(asStrings(await call(server.conn, 'KEYS', '*')).sort()).toEqual(['User:3', 'other:1', 'user:1', 'user:10', 'user:2', 'user:x']);
+    expect(asStrings(await call(server.conn, 'KEYS', 'user:?')).sort()).toEqual(['user:1', 'user:2', 'user:x']);
+    expect(asStrings(await call(server.conn, 'KEYS', 'user:[0-9]*')).sort()).toEqual(['user:1', 'user:10', 'user:2']);
+    expect(asStrings(await call(server.conn, 'KEYS', '*:1')).sort()).toEqual(['other:1', 'user:1']);
+    expect(asStrings(await call(server.conn, 'KEYS', 'nothing*'))).toEqual([]);
   });
 
   test('KEYS leaves out keys whose time has passed', async () => {
-    await setMany(conn, ['a', 'b', 'c']);
-    expect(asInteger(await call(conn, 'PEXPIREAT', 'b', '1'))).toBe(1);
-    expect(asStrings(await call(conn, 'KEYS', '*')).sort()).toEqual(['a', 'c']);
+    await setMany(server.conn, ['a', 'b', 'c']);
+    expect(asInteger(await call(server.conn, 'PEXPIREAT', 'b', '1'))).toBe(1);
+    expect(asStrings(await call(server.conn, 'KEYS', '*')).sort()).toEqual(['a', 'c']);
   });
 
   test.each(['1', '3', '10', '1000'])('SCAN with COUNT %s visits every key, and ends on cursor "0"', async (count) => {
     const keys = Array.from({ length: 100 }, (_, i) => `scan:${i}`);
-    await setMany(conn, keys);
+    await setMany(server.conn, keys);
     const seen = new Set<string>();
     let cursor = '0';
     let steps = 0;
     do {
-      const step = scanStep(await call(conn, 'SCAN', cursor, 'COUNT', count));
+      const step = scanStep(await call(server.conn, 'SCAN', cursor, 'COUNT', count));
       step.keys.forEach((k) => seen.add(k));
       cursor = step.cursor;
       if (++steps > 1000) throw new Error('SCAN did not end');
@@ -154,12 +87,12 @@ describe.each(targets)('keyspace commands on %s', (target) => {
   });
 
   test('SCAN MATCH and TYPE filter the keys of a full walk', async () => {
-    await setMany(conn, ['m:a1', 'm:a2', 'm:b1', 'n:a1']);
+    await setMany(server.conn, ['m:a1', 'm:a2', 'm:b1', 'n:a1']);
     const walk = async (...options: string[]): Promise<string[]> => {
       const seen: string[] = [];
       let cursor = '0';
       do {
-        const step = scanStep(await call(conn, 'SCAN', cursor, 'COUNT', '2', ...options));
+        const step = scanStep(await call(server.conn, 'SCAN', cursor, 'COUNT', '2', ...options));
         seen.push(...step.keys);
         cursor = step.cursor;
       } while (cursor !== '0');
@@ -176,13 +109,13 @@ describe.each(targets)('keyspace commands on %s', (target) => {
     const random = prng(7);
     const stable = Array.from({ length: 300 }, (_, i) => `stable:${i}`);
     const doomed = Array.from({ length: 150 }, (_, i) => `doomed:${i}`);
-    await setMany(conn, [...stable, ...doomed]);
+    await setMany(server.conn, [...stable, ...doomed]);
     const everExisted = new Set([...stable, ...doomed]);
     const seen = new Set<string>();
     let cursor = '0';
     let step = 0;
     do {
-      const reply = scanStep(await call(conn, 'SCAN', cursor, 'COUNT', '7'));
+      const reply = scanStep(await call(server.conn, 'SCAN', cursor, 'COUNT', '7'));
       reply.keys.forEach((k) => seen.add(k));
       cursor = reply.cursor;
       // Between steps: delete some doomed keys, add new ones, delete some new ones again.
@@ -197,7 +130,7 @@ describe.each(targets)('keyspace commands on %s', (target) => {
         changes.push(['SET', fresh, 'v']);
       }
       if (step > 0) changes.push(['DEL', `new:${step - 1}:${Math.floor(random() * 5)}`]);
-      await pipeline(conn, changes);
+      await pipeline(server.conn, changes);
       if (++step > 10_000) throw new Error('SCAN did not end');
     } while (cursor !== '0');
     for (const key of stable) expect(seen.has(key) ? key : `missing ${key}`).toBe(key);
@@ -206,28 +139,28 @@ describe.each(targets)('keyspace commands on %s', (target) => {
   });
 
   test('RANDOMKEY: null when empty, otherwise one of the keys, each of them eventually', async () => {
-    expect(await call(conn, 'RANDOMKEY')).toEqual({ kind: 'bulk', bytes: null });
+    expect(await call(server.conn, 'RANDOMKEY')).toEqual({ kind: 'bulk', bytes: null });
     const keys = ['r:a', 'r:b', 'r:c'];
-    await setMany(conn, keys);
-    const replies = await pipeline(conn, Array.from({ length: 300 }, () => ['RANDOMKEY']));
+    await setMany(server.conn, keys);
+    const replies = await pipeline(server.conn, Array.from({ length: 300 }, () => ['RANDOMKEY']));
     const picked = new Set(replies.map((r) => asString(r)));
     // 300 draws missing one of three keys: probability 3 * (2/3)^300, about 1e-52.
     expect([...picked].sort()).toEqual(keys);
   });
 
   test('RANDOMKEY never returns a key whose time has passed', async () => {
-    await setMany(conn, ['alive', 'dead:1', 'dead:2']);
-    await pipeline(conn, [['PEXPIREAT', 'dead:1', '1'], ['PEXPIREAT', 'dead:2', '1']]);
-    const replies = await pipeline(conn, Array.from({ length: 50 }, () => ['RANDOMKEY']));
+    await setMany(server.conn, ['alive', 'dead:1', 'dead:2']);
+    await pipeline(server.conn, [['PEXPIREAT', 'dead:1', '1'], ['PEXPIREAT', 'dead:2', '1']]);
+    const replies = await pipeline(server.conn, Array.from({ length: 50 }, () => ['RANDOMKEY']));
     expect(new Set(replies.map((r) => asString(r)))).toEqual(new Set(['alive']));
   });
 
   test('PTTL, TTL, EXPIRETIME and PEXPIRETIME fall in the expected ranges', async () => {
-    await setMany(conn, ['t']);
+    await setMany(server.conn, ['t']);
     const before = Date.now();
-    expect(asInteger(await call(conn, 'PEXPIRE', 't', '100000'))).toBe(1);
+    expect(asInteger(await call(server.conn, 'PEXPIRE', 't', '100000'))).toBe(1);
     const [pttl, ttl, expiretime, pexpiretime] = (
-      await pipeline(conn, [['PTTL', 't'], ['TTL', 't'], ['EXPIRETIME', 't'], ['PEXPIRETIME', 't']])
+      await pipeline(server.conn, [['PTTL', 't'], ['TTL', 't'], ['EXPIRETIME', 't'], ['PEXPIRETIME', 't']])
     ).map(asInteger);
     const after = Date.now();
     expect(pttl).toBeGreaterThan(100000 - (after - before) - 5);
@@ -237,48 +170,17 @@ describe.each(targets)('keyspace commands on %s', (target) => {
     expect(pexpiretime).toBeLessThanOrEqual(after + 100000 + 5);
     expect(expiretime).toBe(Math.floor((pexpiretime + 500) / 1000));
     // A TTL of 1.5 s shows as 2 (rounded) or, a moment later, 1: never anything else.
-    await call(conn, 'SET', 'u', 'v', 'PX', '1500');
-    expect([1, 2]).toContain(asInteger(await call(conn, 'TTL', 'u')));
+    await call(server.conn, 'SET', 'u', 'v', 'PX', '1500');
+    expect([1, 2]).toContain(asInteger(await call(server.conn, 'TTL', 'u')));
   });
 });
 
 // ---------------------------------------------------------------------------
 // COMMAND INFO: our specs carry Redis's arity, flags, key positions and categories
 
-describe('keyspace command metadata', () => {
-  if (redisBinary === undefined) {
-    test('skipped: redis-server is not installed, so there is no COMMAND INFO to compare with', () => {
-      expect(redisBinary).toBeUndefined();
-    });
-    return;
-  }
-  let redis: RealRedis | null = null;
-  let conn: RawConnection;
-  beforeAll(async () => {
-    redis = await startRealRedis(redisBinary);
-    conn = await RawConnection.connect(redis!.endpoint);
-  });
-  afterAll(async () => {
-    conn?.destroy();
-    await redis?.stop();
-  });
-
+describeWithRedis('keyspace command metadata', (redis) => {
   test.each(keyspaceCommands.map((c) => [c.name, c] as const))('%s matches COMMAND INFO', async (name, spec) => {
-    const reply = await call(conn, 'COMMAND', 'INFO', name);
-    if (reply.kind !== 'array' || reply.items === null || reply.items[0].kind !== 'array') throw new Error(renderReply(reply));
-    const info = reply.items[0].items!;
-    const texts = (r: Resp2Reply): string[] => (r.kind === 'array' ? r.items!.map((i) => (i.kind === 'simple' ? i.text : renderReply(i))) : []);
-    expect({
-      arity: spec.arity,
-      flags: [...(spec.flags ?? [])].sort(),
-      keys: [spec.keys?.first ?? 0, spec.keys?.last ?? 0, spec.keys?.step ?? 0],
-      categories: [...(spec.categories ?? [])].sort(),
-    }).toEqual({
-      arity: asInteger(info[1]),
-      flags: texts(info[2]).sort(),
-      keys: [asInteger(info[3]), asInteger(info[4]), asInteger(info[5])],
-      categories: texts(info[6]).sort(),
-    });
+    expectCommandInfo(await redis.call('COMMAND', 'INFO', name), spec);
   });
 });
 
