@@ -5,18 +5,10 @@
 // removed before the walk are never returned. (Small sorted sets are byte-for-byte in
 // spec/differential/zscan.spec.ts.)
 
-import { startServer } from '../../src/index';
-import { RawConnection, type Endpoint } from '../support/raw-connection';
-import { findRedisServer, startRealRedis, warnRedisMissing, type RealRedis } from '../support/real-redis';
-import { readReply, renderReply, type Resp2Reply } from '../support/resp2-reader';
-
-const request = (...args: string[]): string => `*${args.length}\r\n${args.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
-
-async function call(conn: RawConnection, ...args: string[]): Promise<Resp2Reply> {
-  await conn.send(request(...args));
-  const bytes = await conn.readReplies(1, 10_000);
-  return readReply(bytes, 0)!.reply;
-}
+import type { RawConnection } from '../support/raw-connection';
+import { renderReply, type Resp2Reply } from '../support/resp2-reader';
+import { call } from '../support/resp2-call';
+import { describeOnBothServers } from '../support/both-servers';
 
 function step(reply: Resp2Reply): { cursor: string; pairs: string[] } {
   if (reply.kind !== 'array' || reply.items === null || reply.items.length !== 2) throw new Error(`ZSCAN replied ${renderReply(reply)}`);
@@ -39,40 +31,13 @@ async function walk(conn: RawConnection, key: string, during?: (steps: number) =
   return seen;
 }
 
-const redisBinary = findRedisServer();
-if (redisBinary === undefined) warnRedisMissing('ZSCAN against redis-server (ours still runs)');
-const targets = redisBinary === undefined ? ['our server'] : ['our server', 'redis-server'];
-
-describe.each(targets)('ZSCAN of a large sorted set on %s', (target) => {
-  let stop: () => Promise<void>;
-  let conn: RawConnection;
-
-  beforeAll(async () => {
-    let endpoint: Endpoint;
-    if (target === 'redis-server') {
-      const redis: RealRedis | null = await startRealRedis(redisBinary);
-      if (redis === null) throw new Error('redis-server disappeared from PATH');
-      endpoint = redis.endpoint;
-      stop = () => redis.stop();
-    } else {
-      const ours = await startServer({ port: 0, host: '127.0.0.1' });
-      endpoint = { port: ours.port, host: '127.0.0.1' };
-      stop = () => ours.close();
-    }
-    conn = await RawConnection.connect(endpoint);
-  });
-
-  afterAll(async () => {
-    conn?.destroy();
-    await stop?.();
-  });
-
+describeOnBothServers('ZSCAN of a large sorted set on %s', 'ZSCAN', (server) => {
   test('every member once, with its score as %.17g text, then cursor 0', async () => {
     const args: string[] = [];
     for (let i = 0; i < 300; i++) args.push(String(i / 4), `m${i}`);
-    await call(conn, 'DEL', 'z');
-    await call(conn, 'ZADD', 'z', ...args);
-    const seen = await walk(conn, 'z');
+    await call(server.conn, 'DEL', 'z');
+    await call(server.conn, 'ZADD', 'z', ...args);
+    const seen = await walk(server.conn, 'z');
     expect(seen.size).toBe(300);
     for (let i = 0; i < 300; i++) expect(seen.get(`m${i}`)).toBe(String(i / 4));
   });
@@ -80,12 +45,12 @@ describe.each(targets)('ZSCAN of a large sorted set on %s', (target) => {
   test('members present for the whole walk are returned although others come and go', async () => {
     const args: string[] = [];
     for (let i = 0; i < 300; i++) args.push(String(i), `keep${i}`);
-    await call(conn, 'DEL', 'churn');
-    await call(conn, 'ZADD', 'churn', ...args);
-    await call(conn, 'ZADD', 'churn', '1', 'gone-before');
-    await call(conn, 'ZREM', 'churn', 'gone-before');
-    const seen = await walk(conn, 'churn', async (n) => {
-      await call(conn, 'ZADD', 'churn', String(n), `new${n}`);
+    await call(server.conn, 'DEL', 'churn');
+    await call(server.conn, 'ZADD', 'churn', ...args);
+    await call(server.conn, 'ZADD', 'churn', '1', 'gone-before');
+    await call(server.conn, 'ZREM', 'churn', 'gone-before');
+    const seen = await walk(server.conn, 'churn', async (n) => {
+      await call(server.conn, 'ZADD', 'churn', String(n), `new${n}`);
     });
     for (let i = 0; i < 300; i++) expect(seen.has(`keep${i}`)).toBe(true);
     expect(seen.has('gone-before')).toBe(false);
