@@ -36,9 +36,8 @@ import { zrevrangebylex } from '../../src/commands/sorted-sets/zrevrangebylex';
 import { zremrangebyrank } from '../../src/commands/sorted-sets/zremrangebyrank';
 import { zremrangebyscore } from '../../src/commands/sorted-sets/zremrangebyscore';
 import { zremrangebylex } from '../../src/commands/sorted-sets/zremrangebylex';
-import { RawConnection } from '../support/raw-connection';
-import { findRedisServer, startRealRedis, warnRedisMissing, type RealRedis } from '../support/real-redis';
-import { readReply, renderReply, type Resp2Reply } from '../support/resp2-reader';
+import { readReply } from '../support/resp2-reader';
+import { describeWithRedis, expectCommandDocs, expectCommandInfo, texts } from '../support/command-metadata';
 
 const commands: readonly AnyCommand[] = [
   zadd, zincrby, zrem, zcard, zscore, zmscore, zcount, zlexcount, zrank, zrevrank,
@@ -46,85 +45,22 @@ const commands: readonly AnyCommand[] = [
   zremrangebyrank, zremrangebyscore, zremrangebylex,
 ];
 
-const request = (...args: string[]): string => `*${args.length}\r\n${args.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
-
-async function call(conn: RawConnection, ...args: string[]): Promise<Resp2Reply> {
-  await conn.send(request(...args));
-  const bytes = await conn.readReplies(1, 5000);
-  return readReply(bytes)!.reply;
-}
-
-const asInteger = (reply: Resp2Reply): number => {
-  if (reply.kind !== 'integer') throw new Error(`expected an integer, got ${renderReply(reply)}`);
-  return Number(reply.value);
-};
-const texts = (reply: Resp2Reply): string[] =>
-  reply.kind === 'array' ? reply.items!.map((i) => (i.kind === 'simple' ? i.text : i.kind === 'bulk' ? i.bytes!.toString() : renderReply(i))) : [];
-
 // ---------------------------------------------------------------------------
 // COMMAND INFO and COMMAND DOCS
 
-const redisBinary = findRedisServer();
-if (redisBinary === undefined) warnRedisMissing('core sorted-set command metadata against redis-server');
-
-describe('core sorted-set command metadata', () => {
-  if (redisBinary === undefined) {
-    test('skipped: redis-server is not installed, so there is no COMMAND INFO to compare with', () => {
-      expect(redisBinary).toBeUndefined();
-    });
-    return;
-  }
-  let redis: RealRedis | null = null;
-  let conn: RawConnection;
-  beforeAll(async () => {
-    redis = await startRealRedis(redisBinary);
-    conn = await RawConnection.connect(redis!.endpoint);
-  });
-  afterAll(async () => {
-    conn?.destroy();
-    await redis?.stop();
-  });
-
+describeWithRedis('core sorted-set command metadata', (redis) => {
   test('every command here is one of Redis 7.0\'s @sortedset commands', async () => {
-    const reply = await call(conn, 'COMMAND', 'LIST', 'FILTERBY', 'ACLCAT', 'sortedset');
+    const reply = await redis.call('COMMAND', 'LIST', 'FILTERBY', 'ACLCAT', 'sortedset');
     const redisNames = new Set(texts(reply));
     for (const c of commands) expect(redisNames.has(c.name)).toBe(true);
   });
 
   test.each(commands.map((c) => [c.name, c] as const))('%s matches COMMAND INFO', async (name, spec) => {
-    const reply = await call(conn, 'COMMAND', 'INFO', name);
-    if (reply.kind !== 'array' || reply.items === null || reply.items[0].kind !== 'array') throw new Error(renderReply(reply));
-    const info = reply.items[0].items!;
-    expect({
-      arity: spec.arity,
-      flags: [...(spec.flags ?? [])].sort(),
-      keys: [spec.keys?.first ?? 0, spec.keys?.last ?? 0, spec.keys?.step ?? 0],
-      categories: [...(spec.categories ?? [])].sort(),
-    }).toEqual({
-      arity: asInteger(info[1]),
-      flags: texts(info[2]).sort(),
-      keys: [asInteger(info[3]), asInteger(info[4]), asInteger(info[5])],
-      categories: texts(info[6]).sort(),
-    });
+    expectCommandInfo(await redis.call('COMMAND', 'INFO', name), spec);
   });
 
   test.each(commands.map((c) => [c.name, c] as const))('%s matches COMMAND DOCS (summary, since, group)', async (name, spec) => {
-    const reply = await call(conn, 'COMMAND', 'DOCS', name);
-    if (reply.kind !== 'array' || reply.items === null || reply.items[1].kind !== 'array') throw new Error(renderReply(reply));
-    const fields = reply.items[1].items!;
-    const field = (wanted: string): string | undefined => {
-      for (let i = 0; i + 1 < fields.length; i += 2) {
-        const key = fields[i];
-        const value = fields[i + 1];
-        if (key.kind === 'bulk' && key.bytes?.toString() === wanted && value.kind === 'bulk') return value.bytes?.toString();
-      }
-      return undefined;
-    };
-    expect({ summary: spec.summary, since: spec.since, group: spec.group }).toEqual({
-      summary: field('summary'),
-      since: field('since'),
-      group: field('group'),
-    });
+    expectCommandDocs(await redis.call('COMMAND', 'DOCS', name), spec);
   });
 });
 

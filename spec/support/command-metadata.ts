@@ -12,14 +12,17 @@
 // which no client relies on (the byte-exact replies are in spec/commands/command-metadata.spec.ts).
 import type { AnyCommand } from '../../src/commands/registry';
 import { type TestServer, redisBinary, useServer } from './both-servers';
+import { warnRedisMissing } from './real-redis';
 import { renderReply, type Resp2Reply } from './resp2-reader';
 import { asInteger } from './reply-readers';
 
 /**
  * A describe block against a real redis-server only; `body` gets the server. Without
- * redis-server it holds one test whose title says why nothing is compared.
+ * redis-server it holds one test whose title says why nothing is compared, and a
+ * notice is printed.
  */
 export function describeWithRedis(title: string, body: (redis: TestServer) => void): void {
+  if (redisBinary === undefined) warnRedisMissing(`${title} against redis-server`);
   describe(title, () => {
     if (redisBinary === undefined) {
       test('skipped: redis-server is not installed, so there is no COMMAND INFO to compare with', () => {
