@@ -16,7 +16,6 @@ import { Db } from '../../src/db/db';
 import { RedisSortedSet } from '../../src/db/types/sorted-set';
 import { RedisSet } from '../../src/db/types/set';
 import { session } from '../../src/server/session';
-import { startServer } from '../../src/index';
 import { command, type Frame } from '../../src/protocol/frame';
 import type { FrameBatch } from '../../src/protocol/frames';
 import type { AnyCommand } from '../../src/commands/registry';
@@ -36,9 +35,13 @@ import { zmpop } from '../../src/commands/sorted-sets/zmpop';
 import { bzpopmin } from '../../src/commands/sorted-sets/bzpopmin';
 import { bzpopmax } from '../../src/commands/sorted-sets/bzpopmax';
 import { bzmpop } from '../../src/commands/sorted-sets/bzmpop';
-import { RawConnection, type Endpoint } from '../support/raw-connection';
-import { findRedisServer, startRealRedis, warnRedisMissing, type RealRedis } from '../support/real-redis';
+import type { RawConnection } from '../support/raw-connection';
 import { readReply, renderReply, type Resp3Reply } from '../support/resp3-reader';
+import { request } from '../support/resp2-call';
+import { redisBinary, useServer } from '../support/both-servers';
+import { describeWithRedis, expectCommandDocs, expectCommandInfo } from '../support/command-metadata';
+import { chiSquare } from '../support/chi-square';
+import { prng } from '../support/prng';
 import { asText, batch, newTestScheduler } from '../support/marbles';
 
 /** The commands of this part, for the metadata checks. */
@@ -60,8 +63,7 @@ const commands: readonly AnyCommand[] = [
   bzmpop,
 ];
 
-const request = (...args: string[]): string => `*${args.length}\r\n${args.map((a) => `$${a.length}\r\n${a}\r\n`).join('')}`;
-
+/** One command, its reply read as RESP3 (the ZRANDMEMBER shapes switch the connection to HELLO 3). */
 async function call(conn: RawConnection, ...args: string[]): Promise<Resp3Reply> {
   await conn.send(request(...args));
   const bytes = await conn.readReplies(1, 5000);
@@ -72,10 +74,6 @@ const asInteger = (reply: Resp3Reply): number => {
   if (reply.kind !== 'integer') throw new Error(`expected an integer, got ${renderReply(reply)}`);
   return Number(reply.value);
 };
-const texts = (reply: Resp3Reply): string[] =>
-  reply.kind === 'array' || reply.kind === 'set'
-    ? reply.items!.map((i) => (i.kind === 'simple' ? i.text : i.kind === 'bulk' ? i.bytes!.toString() : renderReply(i)))
-    : [];
 const itemsOf = (reply: Resp3Reply): readonly Resp3Reply[] => {
   if (reply.kind !== 'array' || reply.items === null) throw new Error(`expected an array, got ${renderReply(reply)}`);
   return reply.items;
@@ -85,58 +83,16 @@ const bulkText = (reply: Resp3Reply): string => {
   return reply.bytes.toString('latin1');
 };
 
-const redisBinary = findRedisServer();
-if (redisBinary === undefined) warnRedisMissing('sorted-set algebra metadata and ZRANDMEMBER shapes against redis-server');
-
 // ---------------------------------------------------------------------------
 // COMMAND INFO and COMMAND DOCS
 
-describe('sorted-set algebra and pop metadata', () => {
-  if (redisBinary === undefined) {
-    test('skipped: redis-server is not installed, so there is no COMMAND INFO to compare with', () => {
-      expect(redisBinary).toBeUndefined();
-    });
-    return;
-  }
-  let redis: RealRedis | null = null;
-  let conn: RawConnection;
-  beforeAll(async () => {
-    redis = await startRealRedis(redisBinary);
-    conn = await RawConnection.connect(redis!.endpoint);
-  });
-  afterAll(async () => {
-    conn?.destroy();
-    await redis?.stop();
-  });
-
+describeWithRedis('sorted-set algebra and pop metadata', (redis) => {
   test.each(commands.map((c) => [c.name, c] as const))('%s matches COMMAND INFO', async (name, spec) => {
-    const info = itemsOf(itemsOf(await call(conn, 'COMMAND', 'INFO', name))[0]);
-    expect({
-      arity: spec.arity,
-      flags: [...(spec.flags ?? [])].sort(),
-      keys: [spec.keys?.first ?? 0, spec.keys?.last ?? 0, spec.keys?.step ?? 0],
-      categories: [...(spec.categories ?? [])].sort(),
-    }).toEqual({
-      arity: asInteger(info[1]),
-      flags: texts(info[2]).sort(),
-      keys: [asInteger(info[3]), asInteger(info[4]), asInteger(info[5])],
-      categories: texts(info[6]).sort(),
-    });
+    expectCommandInfo(await redis.call('COMMAND', 'INFO', name), spec);
   });
 
   test.each(commands.map((c) => [c.name, c] as const))('%s matches COMMAND DOCS (summary, since, group)', async (name, spec) => {
-    const fields = itemsOf(itemsOf(await call(conn, 'COMMAND', 'DOCS', name))[1]);
-    const field = (wanted: string): string | undefined => {
-      for (let i = 0; i + 1 < fields.length; i += 2) {
-        if (fields[i].kind === 'bulk' && bulkText(fields[i]) === wanted && fields[i + 1].kind === 'bulk') return bulkText(fields[i + 1]);
-      }
-      return undefined;
-    };
-    expect({ summary: spec.summary, since: spec.since, group: spec.group }).toEqual({
-      summary: field('summary'),
-      since: field('since'),
-      group: field('group'),
-    });
+    expectCommandDocs(await redis.call('COMMAND', 'DOCS', name), spec);
   });
 });
 
@@ -278,25 +234,6 @@ function inProcess(db: Db): (...args: string[]) => Resp3Reply {
   };
 }
 
-/** A small deterministic PRNG (mulberry32), standing in for Math.random. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Pearson's chi-square statistic of observed counts against a uniform expectation. */
-function chiSquare(counts: readonly number[]): number {
-  const total = counts.reduce((a, b) => a + b, 0);
-  const expected = total / counts.length;
-  return counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
-}
-
 // Critical values of chi-square at p = 0.001 (a fair die fails this once in a thousand;
 // with the seeded PRNG the outcome is fixed, so the test is deterministic).
 const CHI2_999 = { 9: 27.88, 199: 267.5 } as const;
@@ -370,31 +307,17 @@ describe('ZRANDMEMBER', () => {
 
 describe.each([['our server'], ['redis-server']] as const)('ZRANDMEMBER reply shapes on %s', (which) => {
   const skip = which === 'redis-server' && redisBinary === undefined;
-  let close: (() => Promise<void>) | undefined;
-  let conn: RawConnection;
+  // Runs after useServer's own beforeAll (hooks run in the order they are registered).
+  const server = skip ? undefined : useServer(which);
   beforeAll(async () => {
-    if (skip) return;
-    let endpoint: Endpoint;
-    if (which === 'redis-server') {
-      const redis = await startRealRedis(redisBinary);
-      endpoint = redis!.endpoint;
-      close = () => redis!.stop();
-    } else {
-      const server = await startServer({ port: 0, host: '127.0.0.1' });
-      endpoint = { port: server.port, host: '127.0.0.1' };
-      close = () => server.close();
-    }
-    conn = await RawConnection.connect(endpoint);
+    if (server === undefined) return;
     const scores = Array.from({ length: 10 }, (_, i) => [String(i + 0.5), `m${i}`]).flat();
-    expect(asInteger(await call(conn, 'ZADD', 'z', ...scores))).toBe(10);
-  });
-  afterAll(async () => {
-    conn?.destroy();
-    await close?.();
+    expect(asInteger(await call(server.conn, 'ZADD', 'z', ...scores))).toBe(10);
   });
   const scoreOf = (member: string): string => String(Number(member.slice(1)) + 0.5);
 
   (skip ? test.skip : test)('RESP2: distinct, with repeats, WITHSCORES flat; then RESP3: [member, score] pairs', async () => {
+    const conn = server!.conn;
     const distinct = itemsOf(await call(conn, 'ZRANDMEMBER', 'z', '5')).map(bulkText);
     expect(new Set(distinct).size).toBe(5);
     const repeats = itemsOf(await call(conn, 'ZRANDMEMBER', 'z', '-30')).map(bulkText);
