@@ -17,25 +17,10 @@ import * as path from 'node:path';
 import { ServerState } from '../../src/commands/server-state';
 import { startServer } from '../../src/index';
 import { RawConnection } from '../support/raw-connection';
-import { readReply, renderReply, type Resp2Reply } from '../support/resp2-reader';
+import { renderReply, type Resp2Reply } from '../support/resp2-reader';
+import { call, pipeline, request } from '../support/resp2-call';
 
 type Running = Awaited<ReturnType<typeof startServer>>;
-
-const request = (...args: string[]): string => `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a, 'latin1')}\r\n${a}\r\n`).join('')}`;
-
-async function pipeline(conn: RawConnection, commands: readonly string[][]): Promise<Resp2Reply[]> {
-  await conn.send(commands.map((c) => request(...c)).join(''));
-  const bytes = await conn.readReplies(commands.length, 5000);
-  const replies: Resp2Reply[] = [];
-  for (let at = 0; at < bytes.length; ) {
-    const read = readReply(bytes, at)!;
-    replies.push(read.reply);
-    at = read.end;
-  }
-  return replies;
-}
-
-const call = async (conn: RawConnection, ...args: string[]): Promise<Resp2Reply> => (await pipeline(conn, [args]))[0];
 
 const text = (reply: Resp2Reply): string => {
   if (reply.kind === 'simple' || reply.kind === 'error') return reply.text;
