@@ -25,12 +25,15 @@
 // `db.serveBlocked()` once the command is done. An RPUSH of three elements wakes a
 // BRPOP once, with all three there.
 //
-// The connection side is src/server/session.ts. Batches of requests go through
-// `concatMap`, one at a time: a batch whose BLPOP returns an Observable is not done
-// until it emits, so the connection's later commands (the rest of the batch, and the
-// batches after it) wait behind it, as in Redis. Every other connection has its own
-// session and runs on. With `mergeMap` a blocked client's next command would overtake
-// its BLPOP: the replies would come back out of order.
+// The connection side is src/server/session.ts. Batches of requests run one at a time,
+// in `concatMap`'s order: a batch whose BLPOP returns an Observable is not done until it
+// emits, so the connection's later commands (the rest of the batch, and the batches
+// after it) wait behind it, as in Redis. Every other connection has its own session and
+// runs on. With `mergeMap` a blocked client's next command would overtake its BLPOP:
+// the replies would come back out of order. The operator is `concatSync`
+// (src/server/concat-sync.ts), concatMap specialised for a project that nearly always
+// answers at once: a batch that does not block costs no inner Observable, and one that
+// does makes the next batches queue behind its wait, exactly as concatMap's buffer.
 //
 // Finally, a client that disconnects while blocked. The session announces the end of its
 // input (`ended$`), the wait is cut by `takeUntil(ended$)`, and the same teardown as
@@ -41,9 +44,10 @@
 //    fails: the reply comes, but the race never completes and the waiter stays on the
 //    key. So does "a blocked connection's later commands wait behind it": its PING never
 //    runs, because concatMap is still waiting for the BLPOP to complete.
-// 2. In src/server/session.ts, replace `concatMap((batch) => runBatch(batch, 0, state,
-//    writer))` by `mergeMap(...)`. "a blocked connection's later commands wait behind
-//    it" fails: the PING is answered before the BLPOP, which Redis never does.
+// 2. In src/server/concat-sync.ts, make it mergeMap: in the source's `next`, replace
+//    `if (inner !== undefined || queue.length > 0) queue.push(value); else run(value);`
+//    by `run(value);`. "a blocked connection's later commands wait behind it" fails:
+//    the PING is answered before the BLPOP, which Redis never does.
 // 3. In src/server/session.ts (waitThenRun), delete `takeUntil(state.ended$),`. "a
 //    client that disconnects while blocked takes nothing" fails: the gone client's wait
 //    is still subscribed, and it swallows the element pushed after it left.
