@@ -18,7 +18,7 @@ import { ServerState } from '../../src/commands/server-state';
 import { startServer } from '../../src/index';
 import { RawConnection } from '../support/raw-connection';
 import { renderReply, type Resp2Reply } from '../support/resp2-reader';
-import { call, pipeline, request } from '../support/resp2-call';
+import { call, pipeline } from '../support/resp2-call';
 
 type Running = Awaited<ReturnType<typeof startServer>>;
 
