@@ -14,19 +14,11 @@
 //
 // Keys are prefixed with the case name: the two servers are never flushed between cases.
 
-import { type Case, type Key, type Step, ask, command } from './corpus';
+import { type Case, type Step, ask, command } from './corpus';
+import { builder } from './case-builder';
 
 /** One command on connection "a", one reply. */
 const run = (...args: string[]): Step => ask('a', command(...args));
-
-function builder(prefix: string): { cases: Case[]; kase: (name: string, build: (key: Key) => Step[]) => void } {
-  const cases: Case[] = [];
-  const kase = (name: string, build: (key: Key) => Step[]): void => {
-    if (cases.some((c) => c.name === name)) throw new Error(`duplicate case name ${name}`);
-    cases.push({ name, steps: build((suffix = 'k') => `${prefix}-${name}:${suffix}`) });
-  };
-  return { cases, kase };
-}
 
 const BINARY = '\x00\r\n\xff\x80 bin';
 const LLONG_MAX = '9223372036854775807';

@@ -16,30 +16,13 @@
 // The rest (KEYS over many keys, SCAN's guarantee and cursors, RANDOMKEY's spread,
 // PTTL's value, expiry on a clock) is tested in spec/commands/keyspace.spec.ts.
 
-import { command, type Case, type Step } from './corpus';
-
-/** `conn` sends `bytes` and reads `replies` replies back. */
-function ask(conn: string, bytes: string, replies = 1): Step {
-  return { conn, send: bytes, expect: [{ conn, replies }] };
-}
+import { ask, command, type Case, type Step } from './corpus';
+import { builder } from './case-builder';
 
 /** One command on connection "a", one reply. */
 const run = (...args: string[]): Step => ask('a', command(...args));
 
-type Key = (suffix?: string) => string;
-
-function builder(): { cases: Case[]; kase: (name: string, build: (key: Key) => Step[]) => void } {
-  const cases: Case[] = [];
-  const kase = (name: string, build: (key: Key) => Step[]): void => {
-    if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`case names are kebab-case (they prefix keys): ${name}`);
-    if (cases.some((c) => c.name === name)) throw new Error(`duplicate case name ${name}`);
-    const key: Key = (suffix = 'k') => `ks-${name}:${suffix}`;
-    cases.push({ name, steps: build(key) });
-  };
-  return { cases, kase };
-}
-
-const resp2 = builder();
+const resp2 = builder('ks');
 const kase = resp2.kase;
 
 /** 2100-01-01T00:00:00Z: far enough to stay in the future, fixed so replies are too. */
@@ -589,7 +572,7 @@ export const keyspaceCorpus: readonly Case[] = resp2.cases;
 // differs between the protocols (`_` instead of `$-1`); the others check that the
 // RESP3 connection gets the same integers, statuses and arrays.
 
-const resp3 = builder();
+const resp3 = builder('ks');
 const hello3 = ask('a', command('HELLO', '3'));
 resp3.kase('resp3-keyspace', (key) => [
   hello3,

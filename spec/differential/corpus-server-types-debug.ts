@@ -4,18 +4,10 @@
 // (see src/commands/server/debug/) and are tested by shape in
 // spec/commands/server-types.spec.ts instead.
 
-import { type Case, type Key, type Step, ask, command } from './corpus';
+import { type Case, type Step, ask, command } from './corpus';
+import { builder } from './case-builder';
 
 const run = (...args: string[]): Step => ask('a', command(...args));
-
-function builder(prefix: string): { cases: Case[]; kase: (name: string, build: (key: Key) => Step[]) => void } {
-  const cases: Case[] = [];
-  const kase = (name: string, build: (key: Key) => Step[]): void => {
-    if (cases.some((c) => c.name === name)) throw new Error(`duplicate case name ${name}`);
-    cases.push({ name, steps: build((suffix = 'k') => `${prefix}-${name}:${suffix}`) });
-  };
-  return { cases, kase };
-}
 
 // The RESP3 types whose Frames this server has (bignum and attributes it has not: see
 // debug/protocol.ts).

@@ -9,17 +9,9 @@
 // for the whole suite. Keys are prefixed with the case name.
 
 import { type Case, type Key, type Step, ask, command } from './corpus';
+import { builder } from './case-builder';
 
 const run = (...args: string[]): Step => ask('a', command(...args));
-
-function builder(prefix: string): { cases: Case[]; kase: (name: string, build: (key: Key) => Step[]) => void } {
-  const cases: Case[] = [];
-  const kase = (name: string, build: (key: Key) => Step[]): void => {
-    if (cases.some((c) => c.name === name)) throw new Error(`duplicate case name ${name}`);
-    cases.push({ name, steps: build((suffix = 'k') => `${prefix}-${name}:${suffix}`) });
-  };
-  return { cases, kase };
-}
 
 const resp2 = builder('st');
 const kase = resp2.kase;

@@ -10,21 +10,13 @@
 // - RESP3: the same after HELLO 3.
 // Keys are prefixed with the case name: the two servers are never flushed between cases.
 
-import { type Case, type Key, type Step, ask, command } from './corpus';
+import { type Case, type Step, ask, command } from './corpus';
+import { builder } from './case-builder';
 
 /** One command on connection "a", one reply. */
 const run = (...args: string[]): Step => ask('a', command(...args));
 
-function builder(): { cases: Case[]; kase: (name: string, build: (key: Key) => Step[]) => void } {
-  const cases: Case[] = [];
-  const kase = (name: string, build: (key: Key) => Step[]): void => {
-    if (cases.some((c) => c.name === name)) throw new Error(`duplicate case name ${name}`);
-    cases.push({ name, steps: build((suffix = 'k') => `touch-${name}:${suffix}`) });
-  };
-  return { cases, kase };
-}
-
-const resp2 = builder();
+const resp2 = builder('touch');
 const kase = resp2.kase;
 
 kase('missing', (key) => [run('TOUCH', key())]);
@@ -50,7 +42,7 @@ kase('pipelined', (key) => [
 export const touchCorpus: readonly Case[] = resp2.cases;
 
 // After HELLO 3 the count is the same RESP integer; the errors are the same text.
-const resp3 = builder();
+const resp3 = builder('touch');
 resp3.kase('resp3', (key) => [
   ask('a', command('HELLO', '3')),
   run('SET', key(), 'v'),

@@ -3,19 +3,12 @@
 // are deterministic; a large one walks a hash table in Redis (an order of its own), so
 // its walk is checked as a set in spec/commands/zscan.spec.ts instead.
 
-import { type Case, type Key, type Step, ask, command } from './corpus';
+import { type Case, type Step, ask, command } from './corpus';
+import { builder } from './case-builder';
 
 const run = (...args: string[]): Step => ask('a', command(...args));
 
-function builder(): { cases: Case[]; kase: (name: string, build: (key: Key) => Step[]) => void } {
-  const cases: Case[] = [];
-  const kase = (name: string, build: (key: Key) => Step[]): void => {
-    cases.push({ name, steps: build((suffix = 'k') => `zscan-${name}:${suffix}`) });
-  };
-  return { cases, kase };
-}
-
-const resp2 = builder();
+const resp2 = builder('zscan');
 const kase = resp2.kase;
 
 kase('missing', (key) => [run('ZSCAN', key(), '0')]);
@@ -43,7 +36,7 @@ kase('binary', (key) => [run('ZADD', key(), '1', 'a\x00b', '2', '\r\n\xff'), run
 
 export const zscanCorpus: readonly Case[] = resp2.cases;
 
-const resp3 = builder();
+const resp3 = builder('zscan');
 resp3.kase('resp3', (key) => [
   ask('a', command('HELLO', '3')),
   run('ZADD', key(), '1.5', 'a', '2', 'b'),

@@ -20,25 +20,13 @@
 // connection's write wakes it, and the `fanout` step reads the replies of both.
 // Keys are prefixed with the case name: the servers are never flushed between cases.
 
-import { type Case, type Step, ask, command, fanout, push } from './corpus';
-
-type Key = (suffix?: string) => string;
+import { type Case, type Key, type Step, ask, command, fanout, push } from './corpus';
+import { builder } from './case-builder';
 
 /** One command on connection "a", one reply. */
 const run = (...args: string[]): Step => ask('a', command(...args));
 /** One command on connection `conn`, one reply. */
 const on = (conn: string, ...args: string[]): Step => ask(conn, command(...args));
-
-function builder(prefix: string): { cases: Case[]; kase: (name: string, build: (key: Key) => Step[]) => void } {
-  const cases: Case[] = [];
-  const kase = (name: string, build: (key: Key) => Step[]): void => {
-    if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`case names are kebab-case (they prefix keys): ${name}`);
-    if (cases.some((c) => c.name === name)) throw new Error(`duplicate case name ${name}`);
-    const key: Key = (suffix = 'k') => `${prefix}-${name}:${suffix}`;
-    cases.push({ name, steps: build(key) });
-  };
-  return { cases, kase };
-}
 
 /** ZADD key score member score member ... from [member, score] pairs. */
 const zadd = (key: string, ...pairs: [string, string][]): Step => run('ZADD', key, ...pairs.flatMap(([m, s]) => [s, m]));

@@ -11,18 +11,7 @@
 // (the limit set below) with mixed scores, for the lex commands over a listpack.
 
 import { ask, command, type Case, type Step } from './corpus';
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../support/prng';
 
 const run = (...args: string[]): Step => ask('a', command(...args));
 
