@@ -10,24 +10,23 @@
 // - On virtual time (TestScheduler): EXPIRE, PERSIST, TTL and friends as time passes,
 //   with no real waiting.
 
-import { Subject } from 'rxjs';
 import { Db } from '../../src/db/db';
 import { session } from '../../src/server/session';
-import { command, type Frame } from '../../src/protocol/frame';
+import type { Frame } from '../../src/protocol/frame';
 import { ReplyWriter } from '../../src/protocol/encode';
-import type { FrameBatch } from '../../src/protocol/frames';
 import type { ConnectionContext } from '../../src/commands/command';
 import { keyspaceCommands } from '../../src/commands/keyspace';
 import { randomkey } from '../../src/commands/keyspace/randomkey';
 import { RawConnection } from '../support/raw-connection';
 import { startRealRedis } from '../support/real-redis';
-import { readReply, renderReply, type Resp2Reply } from '../support/resp2-reader';
+import { renderReply, type Resp2Reply } from '../support/resp2-reader';
 import { call, pipeline, request } from '../support/resp2-call';
 import { asInteger, asString, asStrings } from '../support/reply-readers';
 import { describeOnBothServers, redisBinary } from '../support/both-servers';
 import { describeWithRedis, expectCommandInfo } from '../support/command-metadata';
 import { prng } from '../support/prng';
 import { asText, batch, newTestScheduler } from '../support/marbles';
+import { inProcess } from '../support/in-process';
 
 // ---------------------------------------------------------------------------
 // Talking to a server
@@ -223,20 +222,6 @@ describe('RESP3', () => {
 
 // ---------------------------------------------------------------------------
 // In process: SCAN under heavy churn
-
-/** Runs commands through session() synchronously and parses each reply. */
-function inProcess(db: Db): (...args: string[]) => Resp2Reply {
-  const input = new Subject<FrameBatch>();
-  const output: Buffer[] = [];
-  session(db, input).subscribe((buffers) => output.push(...buffers));
-  return (...args) => {
-    input.next([command(...args)]);
-    const bytes = Buffer.concat(output.splice(0));
-    const read = readReply(bytes);
-    if (read === undefined || read.end !== bytes.length) throw new Error(`not one reply: ${bytes.toString('latin1')}`);
-    return read.reply;
-  };
-}
 
 describe('SCAN in process', () => {
   // Thousands of deletions make the Db compact its scan order mid-walk: cursors must

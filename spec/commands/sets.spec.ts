@@ -9,18 +9,15 @@
 // - In process: the encodings (the RedisSet in the Db), uniformity over thousands of
 //   calls, SSCAN under churn, driven through session() with no socket.
 
-import { Subject } from 'rxjs';
 import { Db } from '../../src/db/db';
 import { RedisSet } from '../../src/db/types/set';
-import { session } from '../../src/server/session';
-import { command } from '../../src/protocol/frame';
-import type { FrameBatch } from '../../src/protocol/frames';
 import { setCommands } from '../../src/commands/sets';
-import { readReply, renderReply, type Resp2Reply } from '../support/resp2-reader';
+import { renderReply, type Resp2Reply } from '../support/resp2-reader';
 import { asInteger, asString, asStrings } from '../support/reply-readers';
 import { describeOnBothServers } from '../support/both-servers';
 import { describeWithRedis, expectCommandDocs, expectCommandInfo } from '../support/command-metadata';
 import { chiSquare, chiSquareQuantile, Z_1E4 } from '../support/chi-square';
+import { inProcess } from '../support/in-process';
 
 const sorted = (reply: Resp2Reply): string[] => asStrings(reply).sort();
 const WRONGTYPE: Resp2Reply = { kind: 'error', text: 'WRONGTYPE Operation against a key holding the wrong kind of value' };
@@ -227,20 +224,6 @@ describeWithRedis('set command metadata', (redis) => {
 
 // ---------------------------------------------------------------------------
 // In process: encodings, uniformity, order
-
-/** Runs commands through session() synchronously and parses each reply. */
-function inProcess(db: Db): (...args: string[]) => Resp2Reply {
-  const input = new Subject<FrameBatch>();
-  const output: Buffer[] = [];
-  session(db, input).subscribe((buffers) => output.push(...buffers));
-  return (...args) => {
-    input.next([command(...args)]);
-    const bytes = Buffer.concat(output.splice(0));
-    const read = readReply(bytes);
-    if (read === undefined || read.end !== bytes.length) throw new Error(`not one reply: ${bytes.toString('latin1')}`);
-    return read.reply;
-  };
-}
 
 const encodingOf = (db: Db, key: string): string | undefined => {
   const value = db.value(key);

@@ -11,13 +11,12 @@
 //   wake-ups, FIFO order, and a waiter that leaves without taking anything.
 
 import fc from 'fast-check';
-import { Observable, Subject } from 'rxjs';
+import { Observable } from 'rxjs';
 import { Db } from '../../src/db/db';
 import { RedisSortedSet } from '../../src/db/types/sorted-set';
 import { RedisSet } from '../../src/db/types/set';
 import { session } from '../../src/server/session';
-import { command, type Frame } from '../../src/protocol/frame';
-import type { FrameBatch } from '../../src/protocol/frames';
+import type { Frame } from '../../src/protocol/frame';
 import type { AnyCommand } from '../../src/commands/registry';
 import { type Aggregation, type Operation, type Source, compute, intersectionSize, sourcesAt } from '../../src/commands/sorted-sets/set-operation';
 import { zunionstore } from '../../src/commands/sorted-sets/zunionstore';
@@ -43,6 +42,7 @@ import { describeWithRedis, expectCommandDocs, expectCommandInfo } from '../supp
 import { chiSquare } from '../support/chi-square';
 import { prng } from '../support/prng';
 import { asText, batch, newTestScheduler } from '../support/marbles';
+import { inProcess } from '../support/in-process';
 
 /** The commands of this part, for the metadata checks. */
 const commands: readonly AnyCommand[] = [
@@ -219,20 +219,6 @@ describe('the algebra against a naive model', () => {
 
 // ---------------------------------------------------------------------------
 // In process: a session per connection, driven synchronously
-
-/** Runs commands through session() synchronously; each call returns the one reply. */
-function inProcess(db: Db): (...args: string[]) => Resp3Reply {
-  const input = new Subject<FrameBatch>();
-  const output: Buffer[] = [];
-  session(db, input).subscribe((buffers) => output.push(...buffers));
-  return (...args) => {
-    input.next([command(...args)]);
-    const bytes = Buffer.concat(output.splice(0));
-    const read = readReply(bytes);
-    if (read === undefined || read.end !== bytes.length) throw new Error(`not one reply: ${bytes.toString('latin1')}`);
-    return read.reply;
-  };
-}
 
 // Critical values of chi-square at p = 0.001 (a fair die fails this once in a thousand;
 // with the seeded PRNG the outcome is fixed, so the test is deterministic).
