@@ -4,7 +4,7 @@
 // starts its own, with the same harness pieces: runCase and compareTranscripts.
 import { ServerState } from '../../src/commands/server-state';
 import { startServer } from '../../src/index';
-import { findRedisServer, launchRedisServer, warnRedisMissing, type LaunchedRedis } from '../support/real-redis';
+import { SKIPPED_NO_REDIS, findRedisServer, launchRedisServer, warnRedisMissing, type LaunchedRedis } from '../support/real-redis';
 import type { Case } from './corpus';
 import { serverTypesDebugCorpus, serverTypesDebugResp3Corpus } from './corpus-server-types-debug';
 import { Target, compareTranscripts, runCase } from './run-case';
@@ -14,7 +14,7 @@ const redisServer = findRedisServer();
 function describeDebug(title: string, cases: readonly Case[]): void {
   if (redisServer === undefined) {
     warnRedisMissing(title);
-    describe.skip(`${title} (skipped: redis-server not installed)`, () => {
+    describe.skip(`${title} ${SKIPPED_NO_REDIS}`, () => {
       test.each(cases.map((c) => [c.name]))('%s', () => undefined);
     });
     return;
