@@ -91,9 +91,4 @@ export class KeyReadiness {
       this.serving = false;
     }
   }
-
-  /** Forgets the ready keys (FLUSHALL empties every key: nothing can be served). */
-  clear(): void {
-    this.readyKeys.clear();
-  }
 }
