@@ -1,0 +1,8 @@
+// The Lua libraries a script finds as globals, in the order Redis 7.0 loads them
+// (script_lua.c luaLoadLibraries: cjson, struct, cmsgpack, bit).
+import { cjson } from './cjson';
+import type { LuaLibrary } from './library';
+
+export type { LuaLibrary } from './library';
+
+export const luaLibraries: readonly LuaLibrary[] = [cjson];
