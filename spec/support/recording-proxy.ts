@@ -187,6 +187,7 @@ export function plain(frame: Frame): Plain {
     case 'verbatim':
       return frame.value.toString('latin1');
     case 'latin1':
+    case 'bigNumber':
       return frame.value;
     case 'null':
     case 'nullArray':

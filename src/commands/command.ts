@@ -199,6 +199,14 @@ export interface CommandSpec<Parsed = readonly Buffer[]> {
    */
   parseBulks?(args: readonly BulkFrame[]): Parsed | ReplyError;
   /**
+   * What the command needs before it can run synchronously and is not there yet (the
+   * Lua engine, loaded on first use): an Observable that completes once it is. The
+   * dispatcher runs the command when it does (the connection's later commands waiting
+   * behind it, as behind a blocked command), and EXEC waits for its queued commands'
+   * needs before running any of them. Undefined when the command can run at once.
+   */
+  prepare?(): Observable<unknown> | undefined;
+  /**
    * Runs the command. Synchronous: the replies, or, for a blocking command that cannot
    * answer yet, an Observable of them (`block()` in blocking.ts) that the session waits
    * on before running the connection's next command.

@@ -14,6 +14,8 @@ import { hashCommands } from './hashes';
 import { keyspaceCommands } from './keyspace';
 import { listCommands } from './lists';
 import { pubsubCommands } from './pubsub';
+import { scriptingCommands } from './scripting';
+import { afterward } from './afterward';
 import { serverCommands } from './server';
 import { setCommands } from './sets';
 import { sortedSetCommands } from './sorted-sets';
@@ -36,6 +38,7 @@ register([
   ...sortedSetCommands,
   ...pubsubCommands,
   ...transactionCommands,
+  ...scriptingCommands,
   ...serverCommands,
 ]);
 
@@ -62,13 +65,18 @@ export function execute(request: Frame, context: ConnectionContext): Replies | O
   if (transaction?.active === true && !IMMEDIATE.has(spec)) {
     // In MULTI: queued, to run at EXEC. Its arguments are parsed then, not now, since
     // in Redis a syntax error is the command's own (runtime) error, one element of EXEC's reply.
-    transaction.enqueue(() => run(spec, items, argsStart, context));
+    transaction.enqueue(() => run(spec, items, argsStart, context), spec.prepare);
+    // Start what it needs (the Lua engine) now, so EXEC is less likely to wait for it.
+    spec.prepare?.()?.subscribe({ error: () => undefined });
     return QUEUED;
   }
   // RESET ends a transaction and drops the watches (Redis's clearClientConnectionState).
   if (spec === reset) transaction?.discard();
+  const needed = spec.prepare?.();
+  if (needed !== undefined) return afterward(needed, () => run(spec, items, argsStart, context));
   return run(spec, items, argsStart, context);
 }
+
 
 /** What runs at once even inside MULTI (processCommand's list): the rest is queued. */
 const IMMEDIATE: ReadonlySet<AnyCommand> = new Set<AnyCommand>([exec, discard, multi, watch, quit, reset]);

@@ -80,6 +80,10 @@ export class ReplyWriter {
       case 'boolean':
         if (this.protocol === 3) return this.ascii(frame.value ? '#t\r\n' : '#f\r\n');
         return this.line(':', frame.value ? '1' : '0');
+      // RESP2 has no big number either: its digits go as a bulk string (addReplyBigNum).
+      case 'bigNumber':
+        if (this.protocol === 3) return this.line('(', frame.value);
+        return this.bulk(Buffer.from(frame.value, 'latin1'));
       // A verbatim string (INFO, CLIENT INFO in RESP3) carries a 3-letter format so a
       // client can show it as text; RESP2 gets the bare bulk string.
       case 'verbatim':

@@ -32,6 +32,8 @@ export type Frame =
   | { readonly type: 'push'; readonly value: readonly Frame[] }
   | { readonly type: 'double'; readonly value: number }
   | { readonly type: 'boolean'; readonly value: boolean }
+  /** A big number (`(`), its digits as text: only scripts answer one ({big_number=...}). */
+  | { readonly type: 'bigNumber'; readonly value: string }
   /** A verbatim string (`=`), with its 3-letter format, e.g. `txt` for INFO. */
   | { readonly type: 'verbatim'; readonly format: string; readonly value: Buffer };
 

@@ -269,6 +269,9 @@ function waitThenRun(
   return reply$.pipe(
     takeUntil(state.ended$),
     concatMap((replies) => {
+      // A command that waited for a resource rather than a key (EVAL while the Lua
+      // engine loads) may have written: the clients it made ready are served first.
+      if (state.db.blocked.pending) state.db.serveBlocked();
       writeReplies(replies, state, writer);
       if (state.closing) return CLOSE$;
       const rest = runBatch(batch, next, state, writer);

@@ -10,10 +10,11 @@
 // blocking command inside does not block (blocking.ts answers at once while
 // `executing`).
 
-import { Observable } from 'rxjs';
+import { Observable, forkJoin } from 'rxjs';
 import type { Frame } from '../../protocol/frame';
 import { NULL_ARRAY } from '../../protocol/frame';
 import { Answered } from '../blocking';
+import { afterward } from '../afterward';
 import { CommandSpec, Replies, rawArguments } from '../command';
 
 const WITHOUT_MULTI: Frame = { type: 'error', value: 'ERR EXEC without MULTI' };
@@ -29,7 +30,8 @@ export const exec: CommandSpec = {
   group: 'transactions',
   complexity: 'Depends on commands in the transaction',
   parse: rawArguments,
-  apply(_args, { db, transaction }) {
+  apply(_args, context) {
+    const { db, transaction } = context;
     if (transaction === undefined || !transaction.active) return WITHOUT_MULTI;
     // A key watched while live and expired since counts as changed (Redis 7.0).
     if (db.watches.anyExpired(transaction.watcher)) transaction.watcher.dirty = true;
@@ -38,6 +40,10 @@ export const exec: CommandSpec = {
       transaction.discard();
       return reply;
     }
+    // A queued command needs what is not there yet (the Lua engine, for an EVAL): wait
+    // for it, then run the whole transaction, still as one synchronous batch.
+    const pending = transaction.pending();
+    if (pending.length > 0) return afterward(forkJoin(pending), () => exec.apply(_args, context));
     const commands = transaction.commands();
     // Unwatch first, as Redis: the transaction's own writes need not be tracked.
     transaction.unwatch();

@@ -47,10 +47,16 @@ export class TransactionState {
     this.client.multi = 0;
   }
 
-  /** Queues a checked command (the caller answers +QUEUED). */
-  enqueue(command: QueuedCommand): void {
+  /** What the queued commands need before they can run (their `prepare`, see CommandSpec). */
+  private needs: (() => Observable<unknown> | undefined)[] = [];
+
+  /** Queues a checked command (the caller answers +QUEUED), with what it needs to run, if anything. */
+  enqueue(command: QueuedCommand, prepare?: () => Observable<unknown> | undefined): void {
     // As Redis: once the transaction is bound to fail, the commands are not kept.
-    if (!this.aborted && !this.watcher.dirty) this.queue!.push(command);
+    if (!this.aborted && !this.watcher.dirty) {
+      this.queue!.push(command);
+      if (prepare !== undefined) this.needs.push(prepare);
+    }
     this.queuedCount++;
     this.client.multi = this.queuedCount;
   }
@@ -58,6 +64,19 @@ export class TransactionState {
   /** A command refused at queue time inside MULTI: EXEC will answer EXECABORT (Redis's flagTransaction). */
   flag(): void {
     if (this.active) this.aborted = true;
+  }
+
+  /**
+   * What EXEC must wait for before running the queue, if anything: a queued EVAL's
+   * engine still loading. Asked again after the wait, it answers nothing.
+   */
+  pending(): Observable<unknown>[] {
+    const pending: Observable<unknown>[] = [];
+    for (const prepare of this.needs) {
+      const needed = prepare();
+      if (needed !== undefined) pending.push(needed);
+    }
+    return pending;
   }
 
   /** The queue, for EXEC. */
@@ -68,6 +87,7 @@ export class TransactionState {
   /** Ends the transaction and drops every WATCH (Redis's discardTransaction). */
   discard(): void {
     this.queue = undefined;
+    this.needs = [];
     this.queuedCount = 0;
     this.aborted = false;
     this.client.multi = -1;

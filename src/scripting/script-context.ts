@@ -1,0 +1,31 @@
+// The connection a script's redis.call runs commands on (Redis's script client, its
+// `lua_client`): the caller's Db and server, a client of its own, no pub/sub, and a
+// transaction state that is "executing", so that a blocking command answers at once
+// instead of blocking (Redis marks its script client CLIENT_DENY_BLOCKING).
+
+import type { ConnectionContext } from '../commands/command';
+import { ClientInfo } from '../commands/server-state';
+import { TransactionState } from '../commands/transactions/state';
+
+export function scriptContext(caller: ConnectionContext): ConnectionContext {
+  const client = new ClientInfo(0, '', '', Date.now(), () => undefined);
+  const transaction = new TransactionState(caller.db, client);
+  transaction.executing = true;
+  return {
+    db: caller.db,
+    server: caller.server,
+    client,
+    subscriptionCount: 0,
+    // SUBSCRIBE and friends are `noscript`: script-call.ts refuses them before they get here.
+    subscribe: () => 0,
+    unsubscribe: () => 0,
+    channels: () => [],
+    psubscribe: () => 0,
+    punsubscribe: () => 0,
+    patterns: () => [],
+    protocol: 2,
+    setProtocol: () => undefined,
+    closeAfterReply: () => undefined,
+    transaction,
+  };
+}
