@@ -35,13 +35,7 @@ do
   mt.__metatable = false
 end
 
-local zero = 0
-local negative_zero = -zero
 local infinity = math_huge
--- NaN with a known sign: strtod("nan") is positive, and the sign shows in printf.
-local positive_nan = tonumber('nan') or (zero / zero)
-if string_byte(string_format('%f', positive_nan)) == 45 then positive_nan = -positive_nan end
-local negative_nan = -positive_nan
 
 -- ===== Encoding =====
 
@@ -521,7 +515,7 @@ local function new()
     if n ~= 1 then argerror(1, 1, 'expected 1 argument', 'encode') end
     local ok, result = pcall(encode, cfg, (...))
     if ok then return result end
-    rethrow(result)
+    rethrow(result, 'encode')
   end
 
   function cjson.decode(...)
@@ -532,7 +526,7 @@ local function new()
     if text == nil then argerror(1, 1, 'string expected, got ' .. type(s), 'decode') end
     local ok, result = pcall(decode, cfg, text)
     if ok then return result end
-    rethrow(result)
+    rethrow(result, 'decode')
   end
 
   function cjson.encode_sparse_array(...)

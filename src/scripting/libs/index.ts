@@ -2,7 +2,8 @@
 // (script_lua.c luaLoadLibraries: cjson, struct, cmsgpack, bit).
 import { cjson } from './cjson';
 import type { LuaLibrary } from './library';
+import { struct } from './struct';
 
 export type { LuaLibrary } from './library';
 
-export const luaLibraries: readonly LuaLibrary[] = [cjson];
+export const luaLibraries: readonly LuaLibrary[] = [cjson, struct];

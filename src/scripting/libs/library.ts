@@ -10,7 +10,7 @@
 //     inside a parser the frame count is unknown, so the libraries run their work under
 //     pcall and rethrow() from the entry function: raise() marks a message that wants
 //     the caller's position, raise_bare() one that Lua's core raised without one (e.g.
-//     "table index is nil").
+//     "table index is nil"), raise_argerror() an argument error (below).
 //   - Argument errors. luaL_argerror names the function as the caller spelled it
 //     ("bad argument #1 to 'decode'"), from debug information about the calling frame;
 //     argerror() reads the same information. The one place where a Lua function cannot
@@ -61,10 +61,15 @@ local MAX_C_STACK = ${LUA_MAX_C_STACK}
 -- function can tell them from anything else and rethrow them at its caller.
 local function raise(message) error({ message }, 0) end
 local function raise_bare(message) error({ message, true }, 0) end
+local function raise_argerror(narg, message) error({ message, false, narg }, 0) end
 
--- Called (not tail-called) by a library function with what its pcall caught.
-local function rethrow(err)
+local argerror
+
+-- Called (not tail-called) by a library function with what its pcall caught, and the
+-- library's name for that function (for an argument error).
+local function rethrow(err, fname)
   if type(err) == 'table' then
+    if err[3] then argerror(2, err[3], err[1], fname) end
     if err[2] then error(err[1], 0) end
     error(err[1], 3)
   end
@@ -74,7 +79,7 @@ end
 -- luaL_argerror. 'level' is the library function's level as seen by the caller of
 -- argerror: 1 when the library function calls argerror itself, 2 from a helper that it
 -- calls, and so on (never through a tail call, which would remove a frame).
-local function argerror(level, narg, message, fname)
+argerror = function(level, narg, message, fname)
   local name = fname
   local caller = getinfo(level + 2, 'S')
   if not (caller and caller.what == 'tail') then
@@ -125,9 +130,146 @@ local function toint32(i)
   if i >= 2147483648 then i = i - 4294967296 end
   return i
 end
+
+-- Returns t[1..n], up to the 7999 values a C function could have returned: unpack()
+-- itself holds three arguments on its stack, so two values go around it.
+local function unpack_results(t, n)
+  if n <= 2 then return unpack(t, 1, n) end
+  return t[1], t[2], unpack(t, 3, n)
+end
+
+local zero = 0
+local negative_zero = -zero
+-- NaNs of a known sign (strtod("nan") is positive), and how to read a NaN's sign: the
+-- bits are out of reach, but printf shows the sign.
+local function is_negative_nan(x) return string_byte(string_format('%f', x)) == 45 end
+local positive_nan = tonumber('nan') or (zero / zero)
+if is_negative_nan(positive_nan) then positive_nan = -positive_nan end
+local negative_nan = -positive_nan
 `;
 
-/** A library chunk: the shared helpers, then the library's own code. */
-export function librarySource(body: string): string {
-  return `${LUA_COMMON}\n${body}`;
+/**
+ * IEEE 754 in Lua, for the libraries that read and write floats and doubles as bytes
+ * (struct, cmsgpack). Lua 5.1 has no bit operations and no access to a number's bits,
+ * so the bits are computed from math.frexp, and a double is rounded to float precision
+ * by hand (round half to even, overflow to infinity, subnormals), as a C cast does. A
+ * NaN keeps its sign; its payload is lost (quiet NaN).
+ */
+export const LUA_IEEE754 = String.raw`
+local function round_half_even(s)
+  local f = math_floor(s)
+  local d = s - f
+  if d > 0.5 or (d == 0.5 and f % 2 == 1) then return f + 1 end
+  return f
+end
+
+-- (double)(float)x
+local function to_float(x)
+  if x ~= x or x == 0 or x == math_huge or x == -math_huge then return x end
+  local a = x
+  if a < 0 then a = -a end
+  local m, e = math_frexp(a)
+  local r
+  if e >= -125 then
+    r = math_ldexp(round_half_even(m * 16777216), e - 24)
+    if r >= 340282366920938463463374607431768211456 then r = math_huge end
+  else
+    r = math_ldexp(round_half_even(math_ldexp(a, 149)), -149)
+  end
+  if x < 0 then return -r end
+  return r
+end
+
+-- The bits of (float)x, as an unsigned 32-bit number.
+local function float_bits(x)
+  local sign = 0
+  if x ~= x then
+    if is_negative_nan(x) then sign = 2147483648 end
+    return sign + 2143289344
+  end
+  x = to_float(x)
+  if x < 0 or (x == 0 and 1 / x < 0) then
+    sign = 2147483648
+    x = -x
+  end
+  if x == math_huge then return sign + 2139095040 end
+  if x == 0 then return sign end
+  local m, e = math_frexp(x)
+  if e >= -125 then return sign + (e + 126) * 8388608 + (m * 16777216 - 8388608) end
+  return sign + math_ldexp(x, 149)
+end
+
+-- The bits of x, as two unsigned 32-bit numbers (high, low).
+local function double_bits(x)
+  local sign = 0
+  if x ~= x then
+    if is_negative_nan(x) then sign = 2147483648 end
+    return sign + 2146959360, 0
+  end
+  if x < 0 or (x == 0 and 1 / x < 0) then
+    sign = 2147483648
+    x = -x
+  end
+  if x == math_huge then return sign + 2146435072, 0 end
+  if x == 0 then return sign, 0 end
+  local m, e = math_frexp(x)
+  local biased, fraction
+  if e >= -1021 then
+    biased, fraction = e + 1022, m * 9007199254740992 - 4503599627370496
+  else
+    biased, fraction = 0, math_ldexp(x, 1074)
+  end
+  local high = math_floor(fraction / 4294967296)
+  return sign + biased * 1048576 + high, fraction - high * 4294967296
+end
+
+local function float_from_bits(u)
+  local negative = u >= 2147483648
+  if negative then u = u - 2147483648 end
+  local biased, fraction = math_floor(u / 8388608), u % 8388608
+  local x
+  if biased == 255 then
+    if fraction ~= 0 then return negative and negative_nan or positive_nan end
+    x = math_huge
+  elseif biased == 0 then
+    x = math_ldexp(fraction, -149)
+  else
+    x = math_ldexp(fraction + 8388608, biased - 150)
+  end
+  if negative then return -x end
+  return x
+end
+
+local function double_from_bits(high, low)
+  local negative = high >= 2147483648
+  if negative then high = high - 2147483648 end
+  local biased = math_floor(high / 1048576)
+  local fraction = (high % 1048576) * 4294967296 + low
+  local x
+  if biased == 2047 then
+    if fraction ~= 0 then return negative and negative_nan or positive_nan end
+    x = math_huge
+  elseif biased == 0 then
+    x = math_ldexp(fraction, -1074)
+  else
+    x = math_ldexp(fraction + 4503599627370496, biased - 1075)
+  end
+  if negative then return -x end
+  return x
+end
+
+-- The four bytes of an unsigned 32-bit number, least significant first.
+local function bytes32(u)
+  local b1 = u % 256
+  u = (u - b1) / 256
+  local b2 = u % 256
+  u = (u - b2) / 256
+  local b3 = u % 256
+  return b1, b2, b3, (u - b3) / 256
+end
+`;
+
+/** A library chunk: the shared helpers (and those of `extra`), then the library's own code. */
+export function librarySource(body: string, ...extra: string[]): string {
+  return [LUA_COMMON, ...extra, body].join('\n');
 }
