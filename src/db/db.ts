@@ -190,7 +190,7 @@ export class Db {
     (key) => this.values.has(key),
     (key) => {
       const at = this.expires.get(key);
-      return at !== undefined && this.values.has(key) && this.scheduler.now() > at;
+      return at !== undefined && this.values.has(key) && this.now() > at;
     },
   );
 
@@ -217,9 +217,25 @@ export class Db {
     this.activeExpiry = new ActiveExpiry(this.scheduler, this.expires, (key) => this.expiredAway(key));
   }
 
+  /** While a script runs: the time it started at (see freezeClock). */
+  private frozenAt: number | undefined;
+
   /** The current time, in milliseconds, as the Db sees it. */
   now(): number {
-    return this.scheduler.now();
+    return this.frozenAt ?? this.scheduler.now();
+  }
+
+  /**
+   * Stops the clock for expiry until `thawClock`: a script sees the keyspace as of its
+   * start, so a key cannot expire between two of its redis.call (Redis's script time
+   * snapshot).
+   */
+  freezeClock(): void {
+    this.frozenAt = this.scheduler.now();
+  }
+
+  thawClock(): void {
+    this.frozenAt = undefined;
   }
 
   // ---- keyspace --------------------------------------------------------------
@@ -389,7 +405,7 @@ export class Db {
     if (this.watches.size > 0) this.watches.touch(key);
     if (at === undefined) {
       this.expires.delete(key);
-    } else if (at <= this.scheduler.now()) {
+    } else if (at <= this.now()) {
       this.remove(key);
     } else {
       this.expires.set(key, at);
@@ -422,7 +438,7 @@ export class Db {
 
   /** Every live key (expired ones are skipped), in insertion order. */
   *keys(): IterableIterator<string> {
-    const now = this.scheduler.now();
+    const now = this.now();
     for (const key of this.values.keys()) {
       const at = this.expires.get(key);
       if (at === undefined || now <= at) yield key;
@@ -491,7 +507,7 @@ export class Db {
   // Lazy expiry, as Redis does on every access: an expired key is removed when touched.
   private expired(key: string): boolean {
     const at = this.expires.get(key);
-    if (at === undefined || this.scheduler.now() <= at) return false;
+    if (at === undefined || this.now() <= at) return false;
     this.expiredAway(key);
     return true;
   }

@@ -14,7 +14,6 @@ import { LuaState } from './lua-state';
 import { luaLibraries } from './libs';
 import { ScriptRun } from './script-run';
 import { type ScriptFlags, parseShebang } from './shebang';
-import { scriptContext } from './script-context';
 
 export interface CachedScript {
   readonly body: Buffer;
@@ -110,7 +109,7 @@ export class EvalScripts {
     const readOnly = request.readOnly || (!flags.compat && flags.noWrites);
     const lua = this.lua();
     lua.timeLimitMs = busyReplyThreshold(caller);
-    const run = new ScriptRun(caller, scriptContext(caller), sha, readOnly, true);
+    const run = new ScriptRun(caller, sha, readOnly, true);
     return lua.run(`f_${sha}`, run, request.keys, request.args);
   }
 }

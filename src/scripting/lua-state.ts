@@ -120,6 +120,7 @@ export class LuaState {
     }
     this.current = run;
     this.killing = false;
+    run.caller.db.freezeClock();
     if (this.timeLimitMs > 0) m._lua_sethook(L, this.hook, LUA_MASKCOUNT, HOOK_EVERY);
     let reply: Frame;
     try {
@@ -127,6 +128,7 @@ export class LuaState {
       reply = ok ? popReply(vm, run.resp) : this.errorReply(run);
     } finally {
       m._lua_sethook(L, 0, 0, 0);
+      run.caller.db.thawClock();
       this.current = undefined;
       if (++this.calls === GC_PERIOD) {
         m._lua_gc(L, LUA_GCSTEP, GC_PERIOD);

@@ -23,8 +23,8 @@ export const PRELUDE_CHUNK = '=redis';
 
 export const PRELUDE = String.raw`
 local globals, readonly_error = ...
-local type, tostring, error, setmetatable, rawget, rawset, pairs, select, string_sub =
-  type, tostring, error, setmetatable, rawget, rawset, pairs, select, string.sub
+local type, tostring, error, setmetatable, getmetatable, rawget, rawset, pairs, select, string_sub =
+  type, tostring, error, setmetatable, getmetatable, rawget, rawset, pairs, select, string.sub
 
 -- Redis's global pcall (luaRedisPcall): an error that is a table with an 'err' string
 -- (what redis.call raises) comes back as that string.
@@ -100,6 +100,26 @@ for _, name in pairs({ 'string', 'math', 'table', 'coroutine', 'redis', 'cjson',
   local t = rawget(_G, name)
   if type(t) == 'table' then rawset(_G, name, readonly(t)) end
 end
+
+-- Strings share one metatable, whose __index is the string library: it gets the
+-- read-only proxy too, and getmetatable hands out read-only views of the metatables of
+-- strings and of protected tables, so they cannot be changed through it either.
+local string_meta = getmetatable('')
+string_meta.__index = rawget(_G, 'string')
+local views = setmetatable({}, { __mode = 'k' })
+local function view(mt)
+  local v = views[mt]
+  if v == nil then
+    v = readonly(mt)
+    views[mt] = v
+  end
+  return v
+end
+rawset(_G, 'getmetatable', function(value)
+  local mt = getmetatable(value)
+  if type(mt) == 'table' and (type(value) == 'string' or protected[value]) then return view(mt) end
+  return mt
+end)
 
 -- Move every global to the hidden table, then lock the global table itself.
 local G = _G

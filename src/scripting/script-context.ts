@@ -6,8 +6,9 @@
 import type { ConnectionContext } from '../commands/command';
 import { ClientInfo } from '../commands/server-state';
 import { TransactionState } from '../commands/transactions/state';
+import type { ScriptResp } from './lua-reply';
 
-export function scriptContext(caller: ConnectionContext): ConnectionContext {
+export function scriptContext(caller: ConnectionContext, resp: () => ScriptResp): ConnectionContext {
   const client = new ClientInfo(0, '', '', Date.now(), () => undefined);
   const transaction = new TransactionState(caller.db, client);
   transaction.executing = true;
@@ -23,7 +24,10 @@ export function scriptContext(caller: ConnectionContext): ConnectionContext {
     psubscribe: () => 0,
     punsubscribe: () => 0,
     patterns: () => [],
-    protocol: 2,
+    // Commands that shape their reply by protocol (ZRANGE WITHSCORES) follow redis.setresp.
+    get protocol() {
+      return resp();
+    },
     setProtocol: () => undefined,
     closeAfterReply: () => undefined,
     transaction,

@@ -4,6 +4,7 @@
 
 import type { ConnectionContext } from '../commands/command';
 import type { ScriptResp } from './lua-reply';
+import { scriptContext } from './script-context';
 
 export class ScriptRun {
   /** The protocol of the script's own client: 2 until redis.setresp(3). */
@@ -11,17 +12,19 @@ export class ScriptRun {
   /** A write command ran (Redis's SCRIPT_WRITE_DIRTY). */
   wrote = false;
   readonly startedAt = Date.now();
+  /** What redis.call runs commands with: the caller's Db and server, a client of its own. */
+  readonly context: ConnectionContext;
 
   constructor(
     /** The connection that ran EVAL / FCALL. */
     readonly caller: ConnectionContext,
-    /** What redis.call runs commands with: the caller's Db and server, a client of its own. */
-    readonly context: ConnectionContext,
     /** `f_<sha>` for EVAL, the function's name for FCALL: the name in error texts. */
     readonly name: string,
     /** EVAL_RO, FCALL_RO, or a script flagged no-writes. */
     readonly readOnly: boolean,
     /** EVAL (true) or FCALL (false): the texts of some errors differ. */
     readonly evalMode: boolean,
-  ) {}
+  ) {
+    this.context = scriptContext(caller, () => this.resp);
+  }
 }

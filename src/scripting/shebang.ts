@@ -48,8 +48,8 @@ export function parseShebang(body: Buffer): { readonly flags: ScriptFlags; reado
   if (body.length < 2 || body[0] !== 0x23 /* # */ || body[1] !== 0x21 /* ! */) return { flags: COMPAT, length: 0 };
   const end = body.indexOf(0x0a);
   if (end === -1) return { error: 'Invalid script shebang' };
-  const parts = body.subarray(0, end).toString('latin1').split(/[ \t\r\v\f]+/).filter((part) => part !== '');
-  if (parts.length === 0) return { error: 'Invalid engine in script shebang' };
+  const parts = splitArgs(body.subarray(0, end).toString('latin1'));
+  if (parts === undefined || parts.length === 0) return { error: 'Invalid engine in script shebang' };
   if (parts[0] !== '#!lua') return { error: `Unexpected engine in script shebang: ${parts[0]}` };
   let flags: ScriptFlags = { ...COMPAT, compat: false };
   for (const part of parts.slice(1)) {
@@ -61,4 +61,51 @@ export function parseShebang(body: Buffer): { readonly flags: ScriptFlags; reado
     flags = { ...parsed, ...Object.fromEntries(Object.entries(flags).filter(([key, on]) => on && key !== 'compat')) };
   }
   return { flags, length: end };
+}
+
+/**
+ * Redis's sdssplitargs, which reads the shebang line: words separated by spaces, a
+ * word may be "double-quoted" (with \n \t \xHH... escapes) or 'single-quoted'; an
+ * unbalanced quote, or a closing quote not followed by a space, is an error (undefined).
+ */
+export function splitArgs(line: string): string[] | undefined {
+  const words: string[] = [];
+  let i = 0;
+  const space = (c: string | undefined): boolean => c !== undefined && ' \n\r\t\f\v'.includes(c);
+  for (;;) {
+    while (space(line[i])) i++;
+    if (i >= line.length) return words;
+    let word = '';
+    const quote = line[i] === '"' || line[i] === "'" ? line[i++] : undefined;
+    for (;;) {
+      const c = line[i];
+      if (quote === undefined) {
+        if (c === undefined || space(c)) break;
+        word += c;
+        i++;
+      } else if (c === undefined) {
+        return undefined;
+      } else if (c === quote) {
+        i++;
+        if (line[i] !== undefined && !space(line[i])) return undefined;
+        break;
+      } else if (quote === '"' && c === '\\' && i + 1 < line.length) {
+        const next = line[i + 1];
+        if (next === 'x' && /^[0-9a-fA-F]{2}$/.test(line.slice(i + 2, i + 4))) {
+          word += String.fromCharCode(parseInt(line.slice(i + 2, i + 4), 16));
+          i += 4;
+        } else {
+          word += ({ n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' } as Record<string, string>)[next] ?? next;
+          i += 2;
+        }
+      } else if (quote === "'" && c === '\\' && line[i + 1] === "'") {
+        word += "'";
+        i += 2;
+      } else {
+        word += c;
+        i++;
+      }
+    }
+    words.push(word);
+  }
 }
