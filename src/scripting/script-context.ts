@@ -8,7 +8,26 @@ import { ClientInfo } from '../commands/server-state';
 import { TransactionState } from '../commands/transactions/state';
 import type { ScriptResp } from './lua-reply';
 
+/** The script context of each caller, made once: EVAL in a loop allocates none. */
+const contexts = new WeakMap<ConnectionContext, { context: ConnectionContext; resp: () => ScriptResp }>();
+
+/**
+ * The script context for `caller`; `resp` says the protocol of the script running now
+ * (the latest caller of this function for that connection wins, and only one script
+ * runs at a time).
+ */
 export function scriptContext(caller: ConnectionContext, resp: () => ScriptResp): ConnectionContext {
+  let entry = contexts.get(caller);
+  if (entry === undefined) {
+    const created = { context: undefined as unknown as ConnectionContext, resp };
+    created.context = newScriptContext(caller, () => created.resp());
+    contexts.set(caller, (entry = created));
+  }
+  entry.resp = resp;
+  return entry.context;
+}
+
+function newScriptContext(caller: ConnectionContext, resp: () => ScriptResp): ConnectionContext {
   const client = new ClientInfo(0, '', '', Date.now(), () => undefined);
   const transaction = new TransactionState(caller.db, client);
   transaction.executing = true;

@@ -10,7 +10,7 @@
 // blocking command inside does not block (blocking.ts answers at once while
 // `executing`).
 
-import { Observable, forkJoin } from 'rxjs';
+import { Observable, forkJoin, tap } from 'rxjs';
 import type { Frame } from '../../protocol/frame';
 import { NULL_ARRAY } from '../../protocol/frame';
 import { Answered } from '../blocking';
@@ -43,7 +43,11 @@ export const exec: CommandSpec = {
     // A queued command needs what is not there yet (the Lua engine, for an EVAL): wait
     // for it, then run the whole transaction, still as one synchronous batch.
     const pending = transaction.pending();
-    if (pending.length > 0) return afterward(forkJoin(pending), () => exec.apply(_args, context));
+    if (pending.length > 0) {
+      // If the engine cannot load, EXEC answers the error and the transaction ends anyway.
+      const loaded$ = forkJoin(pending).pipe(tap({ error: () => transaction.discard() }));
+      return afterward(loaded$, () => exec.apply(_args, context));
+    }
     const commands = transaction.commands();
     // Unwatch first, as Redis: the transaction's own writes need not be tracked.
     transaction.unwatch();
