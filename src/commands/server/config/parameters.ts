@@ -46,6 +46,8 @@ export interface Parameter {
   readonly validate?: (value: string, current: string) => Validation;
   /** An encoding threshold: the field of the Db's limits object that holds the value. */
   readonly limit?: keyof EncodingLimits;
+  /** Where the value is kept in ServerState.config when not under `name`: an alias shares its parameter's. */
+  readonly storedAs?: string;
 }
 
 /** What reading or writing a parameter needs: the server's config, and the Db (for the encoding thresholds). */
@@ -253,6 +255,10 @@ export const PARAMETERS: readonly Parameter[] = [
   ...limit('zset-max-listpack-value', 'zset-max-ziplist-value', 'zsetMaxListpackValue', memoryBetween(0n, LONG_MAX)),
   ...limit('list-max-listpack-size', 'list-max-ziplist-size', 'listMaxListpackSize', integerBetween(INT_MIN, INT_MAX)),
   ...limit('list-compress-depth', undefined, 'listCompressDepth', integerBetween(0n, INT_MAX)),
+  // How long a script may run (ms) before it is stopped (see src/scripting/lua-state.ts);
+  // lua-time-limit is its older name, sharing the value.
+  { name: 'busy-reply-threshold', initial: constant('5000'), validate: integerBetween(0n, LONG_MAX) },
+  { name: 'lua-time-limit', initial: constant('5000'), validate: integerBetween(0n, LONG_MAX), storedAs: 'busy-reply-threshold' },
   {
     name: 'notify-keyspace-events',
     initial: constant(''),
@@ -270,7 +276,7 @@ const limitText = (field: keyof EncodingLimits): string => `limit:${field}`;
 
 /** The current value: what CONFIG SET stored, or the initial value; an encoding threshold as the Db has it. */
 export function configValue({ server, db }: ConfigScope, parameter: Parameter): string {
-  if (parameter.limit === undefined) return server.config.get(parameter.name) ?? parameter.initial(server);
+  if (parameter.limit === undefined) return server.config.get(parameter.storedAs ?? parameter.name) ?? parameter.initial(server);
   const value = db.limits[parameter.limit];
   // The text as set, if it still says the number the Db holds (exact beyond 2^53).
   const text = server.config.get(limitText(parameter.limit));
@@ -280,7 +286,7 @@ export function configValue({ server, db }: ConfigScope, parameter: Parameter): 
 /** Stores a validated value: in the config, or, for an encoding threshold, in db.limits. */
 export function storeValue({ server, db }: ConfigScope, parameter: Parameter, value: string): void {
   if (parameter.limit === undefined) {
-    server.config.set(parameter.name, value);
+    server.config.set(parameter.storedAs ?? parameter.name, value);
     return;
   }
   db.limits[parameter.limit] = Number(value);
