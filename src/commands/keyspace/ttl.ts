@@ -15,7 +15,9 @@ export function timeToLive(db: Db, key: string, ms: boolean, absolute: boolean) 
   if (entry === undefined) return integer(-2);
   if (entry.expiresAt === undefined) return integer(-1);
   const at = BigInt(Math.floor(entry.expiresAt));
-  let ttl = absolute ? at : at - BigInt(Math.floor(db.now()));
+  // The clock itself, not db.now(): inside a script the Db's clock stands still for
+  // expiry, but Redis's TTL measures from the real time (mstime), clamped at 0 below.
+  let ttl = absolute ? at : at - BigInt(Math.floor(db.scheduler.now()));
   // A key whose time has come but which is still there (expiry happens once the clock is
   // past its time, as in Redis) has 0 left, never a negative time to live.
   if (ttl < 0n) ttl = 0n;
