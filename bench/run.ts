@@ -30,7 +30,7 @@
 // Flags: --quick (fewer requests, one round; RESULTS.md is left alone), --rounds N (or
 // BENCH_ROUNDS), --client (client benchmark only), --skip-client, --profile
 // [publish|big|types] (profile our server under pipelined SET/GET, PUBLISH fan-out, 100 kB
-// SETs or the data-type tests, with --tests LIST and --pipeline N; see profile.ts), --only LIST (some of p1,p16,big,publish,memory,startup,client,
+// SETs or the data-type tests, with --tests LIST and --pipeline N; see profile.ts), --only LIST (some of p1,p16,big,eval,publish,memory,startup,client,
 // types-p1,types-p16,types-memory, comma-separated, `types` naming the last three;
 // RESULTS.md is then left alone, except that a types-only run rewrites its data-types
 // section), --out FILE.
@@ -73,7 +73,7 @@ import { runProfile } from './profile';
 const { flag, value, quick, rounds } = benchArgs();
 
 /** The parts --only names (all of them without it). */
-const PARTS = ['p1', 'p16', 'big', 'publish', 'memory', 'startup', 'client', 'types-p1', 'types-p16', 'types-memory'] as const;
+const PARTS = ['p1', 'p16', 'big', 'eval', 'publish', 'memory', 'startup', 'client', 'types-p1', 'types-p16', 'types-memory'] as const;
 type Part = (typeof PARTS)[number];
 /** Names that stand for several parts. */
 const GROUPS: Readonly<Record<string, readonly Part[]>> = { types: ['types-p1', 'types-p16', 'types-memory'] };
@@ -96,8 +96,8 @@ const typesOnly = onlyList !== undefined && onlyList.every((p) => p.startsWith('
  * seconds and more average much of that out.
  */
 const N = quick
-  ? { p1: 20_000, p16: 100_000, big: 1_000, publish: 2_000, memory: 100_000, startups: 3, clientConcurrent: 20_000 }
-  : { p1: 200_000, p16: 1_000_000, big: 20_000, publish: 40_000, memory: 1_000_000, startups: 5, clientConcurrent: 100_000 };
+  ? { p1: 20_000, p16: 100_000, big: 1_000, eval: 10_000, publish: 2_000, memory: 100_000, startups: 3, clientConcurrent: 20_000 }
+  : { p1: 200_000, p16: 1_000_000, big: 20_000, eval: 100_000, publish: 40_000, memory: 1_000_000, startups: 5, clientConcurrent: 100_000 };
 /**
  * Requests per data-type run, per test: the nine simple tests run in one redis-benchmark
  * (LPOP and RPOP pop what LPUSH and RPUSH pushed), LRANGE_100 and LRANGE_600 in one each
@@ -139,6 +139,8 @@ const deliveryProblems: string[] = [];
 
 // ---- the throughput cases -------------------------------------------------------------
 
+const EVAL_SCRIPT = "return redis.call('set',KEYS[1],ARGV[1])";
+
 interface Case {
   readonly id: Part;
   readonly label: string;
@@ -171,6 +173,14 @@ const CASES: readonly Case[] = [
     label: 'SET 100 kB values, 10 clients',
     args: ['-c', '10', '-d', '100000', '-t', 'set', '-n', String(N.big)],
     tests: { SET: 'SET 100kB' },
+  },
+  // Issue 12's scripting benchmark: one EVAL whose script calls SET. The first request
+  // loads the Lua engine (the warm-up run takes that cost, not the recorded rounds).
+  {
+    id: 'eval',
+    label: 'EVAL of redis.call SET, 50 clients, -P 1',
+    args: ['-c', '50', '-n', String(N.eval), 'eval', EVAL_SCRIPT, '1', 'k', 'v'],
+    tests: { [`eval ${EVAL_SCRIPT} 1 k v`]: 'EVAL' },
   },
 ];
 
@@ -517,6 +527,7 @@ function serverTable(haveRedis: boolean): string {
     throughput('GET -P16', 'GET, 50 clients, -P 16', 0.4);
   }
   if (samples.has('SET 100kB rps')) throughput('SET 100kB', 'SET 100 kB values, 10 clients', 0.9);
+  if (samples.has('EVAL rps')) throughput('EVAL', 'EVAL (a script calling SET), 50 clients', 0.5);
   if (samples.has('PUBLISH rps')) {
     const r = pairedRatio('PUBLISH rps');
     const allDelivered = !deliveryProblems.some((p) => p.startsWith('mini-redis-rx'));
@@ -733,7 +744,7 @@ async function main(): Promise<void> {
       const redis = haveRedisServer ? await startRedis() : undefined;
       if (redis) progress(`started redis-server (pid ${redis.pid}) on port ${redis.port}`);
       try {
-        if ((['p1', 'p16', 'big', 'publish', 'types-p1', 'types-p16'] as const).some(selected)) await throughputRounds(ours, redis);
+        if ((['p1', 'p16', 'big', 'eval', 'publish', 'types-p1', 'types-p16'] as const).some(selected)) await throughputRounds(ours, redis);
       } finally {
         const code = await ours.stop();
         if (code !== 0) notes.push(`mini-redis-rx exited with code ${code} on SIGINT (expected 0).`);
@@ -760,11 +771,11 @@ async function main(): Promise<void> {
       `load average ${loadBefore.map((l) => l.toFixed(2)).join('/')} before, ${loadAfter.map((l) => l.toFixed(2)).join('/')} after`,
     `- node ${process.version}; redis-server ${redisVer}; mini-redis-rx ${packageVersion()}`,
     `- ${rounds} round(s), servers interleaved (ours, redis, ours, redis, ...), medians shown${quick ? '; QUICK mode (small -n)' : ''}`,
-    `- Requests per run: -P 1 ${fmtInt(N.p1)}, -P 16 ${fmtInt(N.p16)}, 100 kB ${fmtInt(N.big)}, ` +
+    `- Requests per run: -P 1 ${fmtInt(N.p1)}, -P 16 ${fmtInt(N.p16)}, 100 kB ${fmtInt(N.big)}, EVAL ${fmtInt(N.eval)}, ` +
       `PUBLISH ${fmtInt(N.publish)} (× ${SUBSCRIBERS} subscribers), memory ${fmtInt(N.memory)}`,
     '',
   ];
-  const stringParts = (['p1', 'p16', 'big', 'publish', 'memory', 'startup'] as const).some(selected);
+  const stringParts = (['p1', 'p16', 'big', 'eval', 'publish', 'memory', 'startup'] as const).some(selected);
   const typeParts = (['types-p1', 'types-p16', 'types-memory'] as const).some(selected);
   const runLine =
     `Run: ${startedAt.toISOString()}, ${cpu.length} CPUs, load average ${loadBefore.map((l) => l.toFixed(2)).join('/')} before, ` +
