@@ -7,9 +7,12 @@ import type { Observable } from 'rxjs';
 import type { ServerState } from '../commands/server-state';
 import { loadedLuaModule, luaModule$ } from './engine';
 import { EvalScripts } from './eval-scripts';
+import { FunctionLibraries } from './functions';
 
 export class Scripting {
   readonly scripts = new EvalScripts(() => loadedLuaModule()!);
+  /** FUNCTION's libraries, in a Lua state of their own. */
+  readonly functions = new FunctionLibraries(() => loadedLuaModule()!);
 }
 
 const byServer = new WeakMap<ServerState, Scripting>();
