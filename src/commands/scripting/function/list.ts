@@ -42,7 +42,7 @@ export const functionList: CommandSpec<ListRequest> = {
         pattern = args[++i].toString('latin1');
         continue;
       }
-      return new ReplyError(`ERR Unknown argument ${option}`);
+      return new ReplyError(`ERR Unknown argument ${option}`.replace(/[\r\n]/g, ' '));
     }
     return { pattern, withCode };
   },

@@ -24,7 +24,7 @@ export const functionLoad: CommandSpec<LoadRequest> = {
   parse(args) {
     let replace = false;
     for (const option of args.slice(0, -1)) {
-      if (option.toString('latin1').toLowerCase() !== 'replace') return new ReplyError(`ERR Unknown option given: ${option.toString('latin1')}`);
+      if (option.toString('latin1').toLowerCase() !== 'replace') return new ReplyError(oneLine(`ERR Unknown option given: ${option.toString('latin1')}`));
       replace = true;
     }
     return { code: args[args.length - 1], replace };
@@ -32,6 +32,9 @@ export const functionLoad: CommandSpec<LoadRequest> = {
   prepare: engineNeeded,
   apply({ code, replace }, { server }) {
     const loaded = scriptingOf(server).functions.load(code, replace);
-    return 'error' in loaded ? { type: 'error', value: `ERR ${loaded.error}` } : { type: 'latin1', value: loaded.name };
+    return 'error' in loaded ? { type: 'error', value: oneLine(`ERR ${loaded.error}`) } : { type: 'latin1', value: loaded.name };
   },
 };
+
+/** An error reply is one line: Redis turns CR and LF in its text into spaces (addReplyErrorLength). */
+const oneLine = (text: string): string => text.replace(/[\r\n]/g, ' ');

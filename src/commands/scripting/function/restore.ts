@@ -43,6 +43,6 @@ export const functionRestore: CommandSpec<RestoreRequest> = {
     const read = readPayload(payload);
     if ('error' in read) return { type: 'error', value: `ERR ${read.error}` };
     const error = scriptingOf(server).functions.restore(read.codes, policy);
-    return error === undefined ? OK : { type: 'error', value: `ERR ${error}` };
+    return error === undefined ? OK : { type: 'error', value: `ERR ${error}`.replace(/[\r\n]/g, ' ') };
   },
 };
