@@ -11,6 +11,12 @@ import { formatDouble } from './double';
 
 export type ProtocolVersion = 2 | 3;
 
+/** Nesting past which write() stops recursing (see writeDeep). */
+const DEEP = 256;
+
+const isAggregate = (frame: Frame): frame is Extract<Frame, { type: 'array' | 'set' | 'push' | 'map' }> =>
+  frame.type === 'array' || frame.type === 'set' || frame.type === 'push' || frame.type === 'map';
+
 /** Values at least this large are passed through by reference instead of copied. */
 const LARGE = 16 * 1024;
 
@@ -33,8 +39,37 @@ export class ReplyWriter {
     return this.bytes + this.pos;
   }
 
+  /** How deep write() has recursed into aggregates (see writeDeep). */
+  private depth = 0;
+
   /** Encodes one reply frame at the end of the output, in the connection's protocol. */
   write(frame: Frame): void {
+    // A script can return arrays nested thousands deep (Redis stops near 8,000 levels):
+    // past a depth no real reply reaches, the rest is encoded without recursion.
+    if (this.depth > DEEP && isAggregate(frame)) return this.writeDeep(frame);
+    this.depth++;
+    this.writeFrame(frame);
+    this.depth--;
+  }
+
+  /** The same bytes as write(), with an explicit stack of the aggregates still open. */
+  private writeDeep(root: Frame): void {
+    const pending: Frame[] = [root];
+    while (pending.length > 0) {
+      const frame = pending.pop()!;
+      if (!isAggregate(frame)) {
+        this.writeFrame(frame);
+        continue;
+      }
+      const children: readonly Frame[] = frame.type === 'map' ? frame.value.flat() : frame.value;
+      if (frame.type === 'map') this.line(this.protocol === 3 ? '%' : '*', String(this.protocol === 3 ? frame.value.length : children.length));
+      else if (frame.type === 'array') this.header(0x2a /* * */, children.length);
+      else this.line(this.protocol === 3 ? (frame.type === 'set' ? '~' : '>') : '*', String(children.length));
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    }
+  }
+
+  private writeFrame(frame: Frame): void {
     switch (frame.type) {
       case 'simple':
         return this.line('+', frame.value);

@@ -145,14 +145,48 @@ const oneLine = (text: string): string => text.replace(/[\r\n]/g, ' ');
  * The reply for the Lua value on top of the stack (popped), as luaReplyToRedisReply
  * builds it. `resp` is the script's protocol (redis.setresp): in RESP2 a Lua false is
  * a null and true is 1; in RESP3 they are booleans.
+ *
+ * Arrays are walked with a stack of open tables instead of recursion: a script may
+ * return a table nested thousands deep (one that contains itself nests until Lua's
+ * stack limit, about 8,000 levels), deeper than JavaScript's own call stack would go.
  */
 export function popReply(vm: LuaVm, resp: ScriptResp): Frame {
-  const frame = replyAt(vm, resp);
-  vm.module._lua_settop(vm.L, -2);
-  return frame;
+  const m = vm.module;
+  const L = vm.L;
+  const open: { items: Frame[]; next: number }[] = [];
+  for (;;) {
+    let frame: Frame | undefined;
+    // Each nested table keeps its parent on the Lua stack, so a table that contains
+    // itself would nest forever: Redis stops where lua_checkstack refuses 4 more slots
+    // (Lua's LUAI_MAXCSTACK), with this error in place of the deeper value.
+    if (m._lua_checkstack(L, 4) === 0) frame = STACK_LIMIT;
+    else frame = valueReply(vm, resp);
+    if (frame === undefined) {
+      // A plain array: walk it, its elements next.
+      open.push({ items: [], next: 1 });
+    } else {
+      m._lua_settop(L, -2);
+      if (open.length === 0) return frame;
+      open[open.length - 1].items.push(frame);
+    }
+    // The next element of the innermost open array, closing the arrays that are done.
+    for (;;) {
+      const current = open[open.length - 1];
+      m._lua_rawgeti(L, -1, current.next++);
+      if (vm.type(-1) !== LuaType.Nil) break;
+      m._lua_settop(L, -3); // the nil, and the array itself
+      open.pop();
+      const done: Frame = { type: 'array', value: current.items };
+      if (open.length === 0) return done;
+      open[open.length - 1].items.push(done);
+    }
+  }
 }
 
-function replyAt(vm: LuaVm, resp: ScriptResp): Frame {
+const STACK_LIMIT: Frame = { type: 'error', value: 'ERR reached lua stack limit' };
+
+/** The reply for the value on top (not popped); undefined for a plain array table, which popReply walks. */
+function valueReply(vm: LuaVm, resp: ScriptResp): Frame | undefined {
   const m = vm.module;
   const L = vm.L;
   switch (vm.type(-1)) {
@@ -172,12 +206,11 @@ function replyAt(vm: LuaVm, resp: ScriptResp): Frame {
   }
 }
 
-function tableReply(vm: LuaVm, resp: ScriptResp): Frame {
+function tableReply(vm: LuaVm, resp: ScriptResp): Frame | undefined {
   const m = vm.module;
   const L = vm.L;
-  m._lua_checkstack(L, 4);
-  // The table's position: whatever is pushed while looking into it (the probed field,
-  // the nil that ends an array) is dropped on the way out, leaving the table on top.
+  // The table's position: whatever is pushed while looking into it (the probed field)
+  // is dropped on the way out, leaving the table on top.
   const base = vm.top();
   try {
     if (vm.rawGetField(-1, 'err') === LuaType.String) {
@@ -220,15 +253,7 @@ function tableReply(vm: LuaVm, resp: ScriptResp): Frame {
       }
       return { type: 'set', value: items };
     }
-    m._lua_settop(L, -2);
-    // An array: elements 1, 2, ... up to the first nil.
-    const items: Frame[] = [];
-    for (let j = 1; ; j++) {
-      m._lua_rawgeti(L, -1, j);
-      if (vm.type(-1) === LuaType.Nil) break;
-      items.push(popReply(vm, resp));
-    }
-    return { type: 'array', value: items };
+    return undefined;
   } finally {
     m._lua_settop(L, base);
   }

@@ -125,6 +125,10 @@ export class LuaState {
     let reply: Frame;
     try {
       const ok = vm.pcall(run.evalMode ? 0 : 2, 1, 2);
+      // The globals table goes first: the stack then holds what Redis's does (the
+      // handler and the result), so a deeply nested result meets Lua's stack limit
+      // at the same depth.
+      m._lua_remove(L, 1);
       reply = ok ? popReply(vm, run.resp) : this.errorReply(run);
     } finally {
       m._lua_sethook(L, 0, 0, 0);
