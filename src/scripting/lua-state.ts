@@ -284,12 +284,20 @@ export class LuaState {
     }
     const args = this.callArguments(vm);
     if (args === undefined) return raise ? vm.raise() : 1;
-    const result = callFromScript(args, run.context, {
-      readOnly: run.readOnly,
-      wrote: () => {
-        run.wrote = true;
-      },
-    });
+    let result: ReturnType<typeof callFromScript>;
+    // A JavaScript exception must not cross the WebAssembly frames of Lua (it would skip
+    // Lua's own unwinding): a command that throws becomes a Lua error, raised below.
+    try {
+      result = callFromScript(args, run.context, {
+        readOnly: run.readOnly,
+        wrote: () => {
+          run.wrote = true;
+        },
+      });
+    } catch (error) {
+      log.error(`redis.call ${args[0].toString('latin1')} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      result = { refused: `internal error in '${args[0].toString('latin1')}'` };
+    }
     if ('refused' in result) {
       pushErrorTable(vm, result.refused);
       return raise ? vm.raise() : 1;
