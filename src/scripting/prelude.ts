@@ -132,6 +132,12 @@ end })
 setmetatable(G, { __index = globals, __newindex = readonly_error })
 protected[G] = true
 protected[globals] = true
+-- rawget(_G, name) reads the hidden table, where the globals really are.
+globals.rawget = function(t, k)
+  if t == G then t = globals end
+  local value = rawget(t, k)
+  return value
+end
 `;
 
 /** The `__newindex` of every protected table, as a Lua chunk returning the function. */
