@@ -70,6 +70,8 @@ export interface ConnectionContext {
    * context needs none: without it, the connection simply cannot start a transaction.
    */
   readonly transaction?: TransactionState;
+  /** A script's redis.call runs the command (Redis's CLIENT_SCRIPT): SORT then orders a set. */
+  readonly fromScript?: boolean;
 }
 
 /** A reply, or several (SUBSCRIBE a b answers twice: one reply per channel). */

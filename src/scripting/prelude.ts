@@ -60,6 +60,21 @@ function __redis__err__handler(err)
   return err
 end
 
+-- No binary chunks: Redis's Lua parses every chunk as text, so loading bytecode
+-- (string.dump's output) fails to compile, and loadstring answers nil and the error.
+local raw_loadstring, raw_load, string_byte = loadstring, load, string.byte
+local function refuse_binary(chunk, name)
+  return nil, '[string "' .. tostring(name or '?') .. '"]:1: unexpected symbol near ' .. "'char(27)'"
+end
+loadstring = function(chunk, name)
+  if type(chunk) == 'string' and string_byte(chunk, 1) == 27 then return refuse_binary(chunk, name) end
+  return raw_loadstring(chunk, name)
+end
+load = function(reader, name)
+  if type(reader) == 'string' and string_byte(reader, 1) == 27 then return refuse_binary(reader, name) end
+  return raw_load(reader, name)
+end
+
 -- The sandbox. Redis never loads io, os and package; it drops print, dofile, loadfile.
 debug = nil
 io = nil

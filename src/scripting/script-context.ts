@@ -50,5 +50,6 @@ function newScriptContext(caller: ConnectionContext, resp: () => ScriptResp): Co
     setProtocol: () => undefined,
     closeAfterReply: () => undefined,
     transaction,
+    fromScript: true,
   };
 }

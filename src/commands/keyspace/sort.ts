@@ -158,13 +158,14 @@ function source(db: Db, key: string): RedisList | RedisSet | RedisSortedSet | Re
 }
 
 /** Runs SORT or SORT_RO. */
-export function sortCommand(command: Sort, { db }: ConnectionContext): Frame {
+export function sortCommand(command: Sort, { db, fromScript }: ConnectionContext): Frame {
   const value = source(db, command.key);
   if (value instanceof ReplyError) return value.frame;
   let { dontSort, alpha, by } = command;
   const { desc } = command;
-  // A set has no order of its own: what STORE writes must not depend on a hash table.
-  if (dontSort && value instanceof RedisSet && command.store !== undefined) {
+  // A set has no order of its own: what STORE writes, and what a script reads, must not
+  // depend on a hash table (Redis: storekey or CLIENT_SCRIPT).
+  if (dontSort && value instanceof RedisSet && (command.store !== undefined || fromScript === true)) {
     dontSort = false;
     alpha = true;
     by = undefined;

@@ -13,6 +13,7 @@ import type { Db } from '../../db/db';
 import type { ServerState } from '../server-state';
 import { parameterNamed } from './config/parameters';
 import { REDIS_VERSION } from './redis-version';
+import { scriptingOf } from '../../scripting/scripting';
 
 type Fields = readonly (readonly [string, string | number])[];
 
@@ -140,6 +141,7 @@ function memory(state: ServerState): Fields {
     ['maxmemory_human', bytesToHuman(maxmemory)],
     ['maxmemory_policy', config(state, 'maxmemory-policy')],
     ['mem_allocator', 'v8'],
+    ...scriptingMemory(state),
   ];
 }
 
@@ -232,4 +234,23 @@ export const SECTIONS: readonly Section[] = [
 // CRLF line ends, as Redis writes INFO: clients split on \r\n.
 export function renderSection(section: Section, state: ServerState, db: Db): string {
   return `# ${section.title}\r\n${section.fields(state, db).map(([field, value]) => `${field}:${value}\r\n`).join('')}`;
+}
+
+// The scripting figures of INFO memory (Redis 7.0's names): the two Lua states' memory
+// and what their caches hold. Lua's memory is 0 until a script or a library is loaded.
+function scriptingMemory(state: ServerState): Fields {
+  const { scripts, functions } = scriptingOf(state);
+  const evalVm = scripts.memory();
+  const functionsVm = functions.memory();
+  return [
+    ['used_memory_lua', evalVm],
+    ['used_memory_vm_eval', evalVm],
+    ['used_memory_lua_human', bytesToHuman(evalVm)],
+    ['number_of_cached_scripts', scripts.size],
+    ['number_of_functions', functions.functionCount],
+    ['number_of_libraries', functions.libraries.size],
+    ['used_memory_vm_functions', functionsVm],
+    ['used_memory_vm_total', evalVm + functionsVm],
+    ['used_memory_vm_total_human', bytesToHuman(evalVm + functionsVm)],
+  ];
 }
