@@ -9,9 +9,9 @@ import { builder } from './case-builder';
 
 const run = (...args: string[]): Step => ask('a', command(...args));
 
-// The RESP3 types whose Frames this server has (bignum and attributes it has not: see
+// The RESP3 types whose Frames this server has (attributes it has not: see
 // debug/protocol.ts).
-const PROTOCOL_TYPES = ['string', 'integer', 'double', 'null', 'array', 'set', 'map', 'verbatim', 'true', 'false', 'push'];
+const PROTOCOL_TYPES = ['string', 'integer', 'double', 'bignum', 'null', 'array', 'set', 'map', 'verbatim', 'true', 'false', 'push'];
 
 function cases(prefix: string, hello: Step[]): Case[] {
   const { cases: all, kase } = builder(prefix);

@@ -12,6 +12,7 @@ import type { Frame } from '../protocol/frame';
 import { Answered } from './blocking';
 import { type ConnectionContext, ReplyError, SubcommandSyntaxError } from './command';
 import { type AnyCommand, lookup } from './registry';
+import { DISABLE_DENY_SCRIPTS } from './server/debug/switches';
 
 /** The rules of the script that calls. */
 export interface ScriptCallRules {
@@ -31,7 +32,9 @@ export function callFromScript(args: readonly Buffer[], context: ConnectionConte
     return { refused: 'Wrong number of args calling Redis command from script' };
   }
   const flags = spec.flags ?? [];
-  if (flags.includes('noscript')) return { refused: 'This Redis command is not allowed from script' };
+  if (flags.includes('noscript') && context.server.config.get(DISABLE_DENY_SCRIPTS) !== '1') {
+    return { refused: 'This Redis command is not allowed from script' };
+  }
   const writes = flags.includes('write');
   if (rules.readOnly && (writes || flags.includes('may_replicate'))) {
     return { refused: 'Write commands are not allowed from read-only scripts.' };

@@ -31,7 +31,7 @@ import { debugQuicklistPackedThreshold } from './quicklist-packed-threshold';
 import { debugReload } from './reload';
 import { debugSleep } from './sleep';
 import type { DebugSubcommand } from './subcommand';
-import { debugAofFlushSleep, debugPauseCron, debugSetActiveExpire, debugSetSkipChecksumValidation } from './switches';
+import { debugAofFlushSleep, debugPauseCron, debugSetActiveExpire, debugSetDisableDenyScripts, debugSetSkipChecksumValidation } from './switches';
 
 const SUBCOMMANDS: ReadonlyMap<string, DebugSubcommand> = new Map(
   [
@@ -45,6 +45,7 @@ const SUBCOMMANDS: ReadonlyMap<string, DebugSubcommand> = new Map(
     debugProtocol,
     debugSleep,
     debugSetActiveExpire,
+    debugSetDisableDenyScripts,
     debugQuicklistPackedThreshold,
     debugSetSkipChecksumValidation,
     debugAofFlushSleep,

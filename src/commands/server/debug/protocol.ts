@@ -6,7 +6,7 @@
 //
 // Two types have no Frame of their own in this server yet, and are sent as their
 // nearest RESP2 form in both protocols:
-// - bignum: Redis sends `(1234...` in RESP3; here it is the bulk string RESP2 gets.
+// - bignum: `(1234...` in RESP3, the bulk string of its digits in RESP2.
 // - attrib: Redis sends an attribute (`|1 key-popularity [key:123 90]`) before the real
 //   reply in RESP3; here only the real reply, which is all RESP2 gets.
 // `push` is refused in RESP2 with Redis's text; in RESP3 it is a push frame followed by
@@ -36,7 +36,7 @@ export const debugProtocol: DebugSubcommand = {
       case 'double':
         return { type: 'double', value: 3.141 };
       case 'bignum':
-        return bulk('1234567999999999999999999999999999999');
+        return { type: 'bigNumber', value: '1234567999999999999999999999999999999' };
       case 'null':
         return NULL;
       case 'array':

@@ -4,6 +4,10 @@
 //   expiry, so that expired keys stay in memory until touched (db/active-expiry.ts);
 //   lazy expiry goes on, as in Redis.
 //
+// - SET-DISABLE-DENY-SCRIPTS <0|1>: lets scripts call commands flagged `noscript`
+//   (Redis's test suite uses it to call DEBUG PROTOCOL and CLIENT from a script); see
+//   commands/script-call.ts.
+//
 // The others flip a switch this server does not have, and answer OK as Redis does, so
 // that test suites that set and reset them around a test run the test itself:
 //
@@ -36,3 +40,15 @@ export const debugSetActiveExpire: DebugSubcommand = {
 export const debugPauseCron = answersOk('pause-cron');
 export const debugSetSkipChecksumValidation = answersOk('set-skip-checksum-validation');
 export const debugAofFlushSleep = answersOk('aof-flush-sleep');
+
+/** Where SET-DISABLE-DENY-SCRIPTS keeps its switch (not a CONFIG parameter: CONFIG GET does not list it). */
+export const DISABLE_DENY_SCRIPTS = 'debug:disable-deny-scripts';
+
+export const debugSetDisableDenyScripts: DebugSubcommand = {
+  name: 'set-disable-deny-scripts',
+  accepts: exactly(3),
+  run: ([flag], { server }) => {
+    server.config.set(DISABLE_DENY_SCRIPTS, atoi(flag) !== 0 ? '1' : '0');
+    return OK;
+  },
+};
