@@ -1,5 +1,6 @@
 // The Lua libraries a script finds as globals, in the order Redis 7.0 loads them
 // (script_lua.c luaLoadLibraries: cjson, struct, cmsgpack, bit).
+import { bit } from './bit';
 import { cjson } from './cjson';
 import { cmsgpack } from './cmsgpack';
 import type { LuaLibrary } from './library';
@@ -7,4 +8,4 @@ import { struct } from './struct';
 
 export type { LuaLibrary } from './library';
 
-export const luaLibraries: readonly LuaLibrary[] = [cjson, struct, cmsgpack];
+export const luaLibraries: readonly LuaLibrary[] = [cjson, struct, cmsgpack, bit];

@@ -146,6 +146,15 @@ local function is_negative_nan(x) return string_byte(string_format('%f', x)) == 
 local positive_nan = tonumber('nan') or (zero / zero)
 if is_negative_nan(positive_nan) then positive_nan = -positive_nan end
 local negative_nan = -positive_nan
+-- The four bytes of an unsigned 32-bit number, least significant first.
+local function bytes32(u)
+  local b1 = u % 256
+  u = (u - b1) / 256
+  local b2 = u % 256
+  u = (u - b2) / 256
+  local b3 = u % 256
+  return b1, b2, b3, (u - b3) / 256
+end
 `;
 
 /**
@@ -258,15 +267,6 @@ local function double_from_bits(high, low)
   return x
 end
 
--- The four bytes of an unsigned 32-bit number, least significant first.
-local function bytes32(u)
-  local b1 = u % 256
-  u = (u - b1) / 256
-  local b2 = u % 256
-  u = (u - b2) / 256
-  local b3 = u % 256
-  return b1, b2, b3, (u - b3) / 256
-end
 `;
 
 /** A library chunk: the shared helpers (and those of `extra`), then the library's own code. */
