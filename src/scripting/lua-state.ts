@@ -21,7 +21,7 @@ import { callFromScript } from '../commands/script-call';
 import { lookup } from '../commands/registry';
 import { log } from '../log';
 import { REDIS_VERSION } from '../commands/server/redis-version';
-import { type LuaModule, LuaType, LuaVm, LUA_GCSTEP, LUA_MASKCOUNT, LUA_REGISTRYINDEX } from './lua-vm';
+import { type LuaModule, LuaType, LuaVm, LUA_GCSTEP, LUA_MASKCOUNT, LUA_MULTRET, LUA_REGISTRYINDEX } from './lua-vm';
 import { popReply, pushErrorTable, pushReply } from './lua-reply';
 import { PRELUDE, PRELUDE_CHUNK, READONLY_ERROR } from './prelude';
 import type { ScriptRun } from './script-run';
@@ -59,9 +59,11 @@ export class LuaState {
     this.registerRedisApi();
     this.registerMath();
     for (const library of libraries) {
-      if (!vm.load(Buffer.from(library.source, 'latin1'), `=${library.name}`) || !vm.pcall(0, 1, 0)) {
-        throw new Error(`Lua library ${library.name} failed to load: ${vm.toLatin1(-1)}`);
-      }
+      if (!vm.load(Buffer.from(library.source, 'latin1'), `=${library.name}`)) throw new Error(`Lua library ${library.name}: ${vm.toLatin1(-1)}`);
+      // The argument true: "your functions will be called through trampolines" (library.ts).
+      m._lua_pushboolean(L, 1);
+      if (!vm.pcall(1, 1, 0)) throw new Error(`Lua library ${library.name} failed to load: ${vm.toLatin1(-1)}`);
+      this.wrapFunctions(library.name);
       vm.setField(-10002 /* LUA_GLOBALSINDEX */, library.name);
     }
     // The sandbox (prelude.ts), given the hidden globals table and the read-only error.
@@ -74,6 +76,37 @@ export class LuaState {
     if (!vm.pcall(2, 0, 0)) throw new Error(`Lua prelude failed: ${vm.toLatin1(-1)}`);
     vm.setTop(0);
     this.hook = m.addFunction(() => this.onHook(), 'vii');
+  }
+
+  /**
+   * Replaces each function of the library table on top of the stack by a C function
+   * that calls it. The libraries are Lua, Redis's are C: through a C function a
+   * script's tail call (`return cjson.decode(x)`) keeps the script's frame, so an error
+   * still names the script's line, as in Redis.
+   */
+  private wrapFunctions(library: string): void {
+    const vm = this.vm;
+    const m = vm.module;
+    const L = vm.L;
+    const names: string[] = [];
+    m._lua_pushnil(L);
+    while (m._lua_next(L, -2) !== 0) {
+      if (vm.type(-1) === LuaType.Function && vm.type(-2) === LuaType.String) names.push(vm.toLatin1(-2)!);
+      m._lua_settop(L, -2);
+    }
+    for (const name of names) {
+      const slot = `__lib:${library}.${name}`;
+      vm.getField(-1, name);
+      vm.setField(LUA_REGISTRYINDEX, slot);
+      vm.pushFunction((v) => {
+        v.getField(LUA_REGISTRYINDEX, slot);
+        v.module._lua_insert(v.L, 1);
+        // An error inside unwinds through here to the script's pcall, as lua_error does.
+        v.module._lua_call(v.L, v.top() - 1, LUA_MULTRET);
+        return v.top();
+      });
+      vm.setField(-2, name);
+    }
   }
 
   /**

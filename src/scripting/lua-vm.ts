@@ -24,6 +24,7 @@ export interface LuaModule {
   _lua_close(L: number): void;
   _luaL_loadbuffer(L: number, buffer: number, size: number, name: number): number;
   _lua_pcall(L: number, nargs: number, nresults: number, errfunc: number): number;
+  _lua_call(L: number, nargs: number, nresults: number): void;
   _lua_error(L: number): number;
   _lua_gettop(L: number): number;
   _lua_settop(L: number, index: number): void;

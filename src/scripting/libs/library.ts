@@ -57,6 +57,12 @@ local getinfo = debug.getinfo
 
 local MAX_C_STACK = ${LUA_MAX_C_STACK}
 
+-- The server calls each library function through a C function of its own (a
+-- "trampoline", lua-state.ts), so that a script's tail call \`return cjson.decode(x)\`
+-- keeps the script's frame, as with Redis's C libraries. It loads the chunk with the
+-- argument true; the frames above a library function are then one deeper.
+local SHIFT = (...) and 1 or 0
+
 -- Messages raised below the entry function travel as tables, so that the entry
 -- function can tell them from anything else and rethrow them at its caller.
 local function raise(message) error({ message }, 0) end
@@ -71,7 +77,7 @@ local function rethrow(err, fname)
   if type(err) == 'table' then
     if err[3] then argerror(2, err[3], err[1], fname) end
     if err[2] then error(err[1], 0) end
-    error(err[1], 3)
+    error(err[1], 3 + SHIFT)
   end
   error(err, 0)
 end
@@ -81,18 +87,18 @@ end
 -- calls, and so on (never through a tail call, which would remove a frame).
 argerror = function(level, narg, message, fname)
   local name = fname
-  local caller = getinfo(level + 2, 'S')
+  local caller = getinfo(level + 2 + SHIFT, 'S')
   if not (caller and caller.what == 'tail') then
-    local ar = getinfo(level + 1, 'n')
+    local ar = getinfo(level + 1 + SHIFT, 'n')
     name = ar.name or '?'
     if ar.namewhat == 'method' then
       narg = narg - 1
       if narg == 0 then
-        error(string_format("calling '%s' on bad self (%s)", name, message), level + 2)
+        error(string_format("calling '%s' on bad self (%s)", name, message), level + 2 + SHIFT)
       end
     end
   end
-  error(string_format("bad argument #%d to '%s' (%s)", narg, name, message), level + 2)
+  error(string_format("bad argument #%d to '%s' (%s)", narg, name, message), level + 2 + SHIFT)
 end
 
 -- luaL_typename for argument narg of a call that received n arguments.
