@@ -10,49 +10,15 @@
 //
 // No sleeps: the blocked client is waited for by asking the server (INFO clients'
 // blocked_clients, as a monitoring tool would), one round trip at a time, with a deadline.
-import Redis from 'ioredis';
 import { describeTargets, within, type CompatTarget } from '../support/compat-targets';
+import { ioredisClients } from '../support/ioredis-clients';
 
 const WAIT_MS = 3000;
 
 describeTargets(
   'ioredis: hashes, lists, sets, sorted sets, BLPOP',
   (target: CompatTarget) => {
-    const clients = new Set<Redis>();
-
-    /** `new Redis(port, host)`, default options, waited on until 'ready'. */
-    async function connect(): Promise<Redis> {
-      const client = new Redis(target.port, target.host);
-      clients.add(client);
-      client.on('error', () => undefined); // reported by the failing command instead
-      if (client.status !== 'ready') {
-        await within(new Promise<void>((resolve) => client.once('ready', () => resolve())), WAIT_MS, "ioredis's 'ready' event");
-      }
-      return client;
-    }
-
-    afterEach(async () => {
-      const closing = [...clients].map(async (client) => {
-        if (client.status === 'end') return;
-        const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
-        client.disconnect();
-        await within(ended, WAIT_MS, "ioredis's 'end' event after disconnect()");
-      });
-      clients.clear();
-      await Promise.all(closing);
-    });
-
-    /** Resolves once the server counts at least `count` blocked clients (INFO clients). */
-    async function blockedClients(client: Redis, count: number): Promise<void> {
-      const deadline = Date.now() + WAIT_MS;
-      let info = '';
-      while (Date.now() < deadline) {
-        info = await client.info('clients');
-        const match = /^blocked_clients:(\d+)/m.exec(info);
-        if (match && Number(match[1]) >= count) return;
-      }
-      throw new Error(`the server never counted ${count} blocked client(s); INFO clients said:\n${info}`);
-    }
+    const { connect, blockedClients, adopt } = ioredisClients(target, WAIT_MS);
 
     test('hashes: hset with an object, hget, hmget, hgetall as an object, hincrby, hdel, hlen, hexists', () =>
       target.traced(async () => {
@@ -168,8 +134,7 @@ describeTargets(
       target.traced(async () => {
         const pusher = await connect();
         const blocker = pusher.duplicate();
-        clients.add(blocker);
-        blocker.on('error', () => undefined);
+        adopt(blocker);
         const popped = blocker.blpop('bl:jobs', 0);
         await blockedClients(pusher, 1);
         expect(await pusher.rpush('bl:jobs', 'job1', 'job2')).toBe(2);
@@ -188,8 +153,7 @@ describeTargets(
         const first = pusher.duplicate();
         const second = pusher.duplicate();
         for (const c of [first, second]) {
-          clients.add(c);
-          c.on('error', () => undefined);
+          adopt(c);
         }
         const one = first.blpop('bl:fifo', 0);
         await blockedClients(pusher, 1);
