@@ -18,7 +18,9 @@ export const time: CommandSpec = {
   group: 'server',
   parse: rawArguments,
   apply(_args, { db }) {
-    const ms = Math.floor(db.now());
+    // The scheduler itself, not db.now(): a script holds the Db's expiry clock still, but
+    // TIME inside a script still moves, as Redis's gettimeofday does.
+    const ms = Math.floor(db.scheduler.now());
     return array([bulk(String(Math.floor(ms / 1000))), bulk(String((ms % 1000) * 1000))]);
   },
 };
