@@ -15,7 +15,8 @@
 // a recording proxy, so a failure prints the bytes exchanged, and the defineScript test
 // reads that recording to see which of EVAL and EVALSHA went out.
 import { createClient, defineScript, ErrorReply, MultiErrorReply, RESP_TYPES, WatchError, type CommandParser } from 'redis';
-import { describeTargets, errorReplyOf, within, type CompatTarget } from '../support/compat-targets';
+import { describeTargets, errorReplyOf, type CompatTarget } from '../support/compat-targets';
+import { connectWithin, reportErrors } from '../support/node-redis-connect';
 import { plain } from '../support/recording-proxy';
 
 const WAIT_MS = 3000;
@@ -71,13 +72,8 @@ describeTargets(
 
         async function open<C extends Closable>(client: C, what = 'connect()'): Promise<C> {
           clients.add(client);
-          const reported: string[] = [];
-          client.on('error', (err: Error) => reported.push(err.message));
-          try {
-            await within(client.connect(), WAIT_MS, what);
-          } catch (err) {
-            throw new Error(`${(err as Error).message}; the client reported: ${reported.join(' | ') || 'no error'}`);
-          }
+          const reported = reportErrors(client);
+          await connectWithin(client, reported, WAIT_MS, what);
           return client;
         }
 

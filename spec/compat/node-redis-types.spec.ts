@@ -14,6 +14,7 @@
 // blocked_clients), one round trip at a time, with a deadline.
 import { createClient, type RedisClientType } from 'redis';
 import { describeTargets, within, type CompatTarget } from '../support/compat-targets';
+import { connectWithin, reportErrors } from '../support/node-redis-connect';
 
 const WAIT_MS = 3000;
 
@@ -30,13 +31,8 @@ describeTargets(
 
         async function open(client: Client, what = 'connect()'): Promise<Client> {
           clients.add(client);
-          const reported: string[] = [];
-          client.on('error', (err: Error) => reported.push(err.message));
-          try {
-            await within(client.connect(), WAIT_MS, what);
-          } catch (err) {
-            throw new Error(`${(err as Error).message}; the client reported: ${reported.join(' | ') || 'no error'}`);
-          }
+          const reported = reportErrors(client);
+          await connectWithin(client, reported, WAIT_MS, what);
           return client;
         }
 

@@ -12,6 +12,7 @@
 // No sleeps: every wait is a promise or an event with a timeout.
 import { createClient, ErrorReply, type RedisClientType } from 'redis';
 import { describeTargets, Inbox, within, type CompatTarget, errorReplyOf } from '../support/compat-targets';
+import { connectWithin, reportErrors } from '../support/node-redis-connect';
 import { plain } from '../support/recording-proxy';
 
 const WAIT_MS = 3000;
@@ -30,15 +31,9 @@ describeTargets(
         /** Connects `client` (tracked for clean-up), failing with what the client reported. */
         async function open(client: Client, what = 'connect()'): Promise<Client> {
           clients.add(client);
-          const reported: string[] = [];
+          const reported = reportErrors(client);
           errors.set(client, reported);
-          // Without an 'error' listener node-redis would throw its errors as uncaught.
-          client.on('error', (err: Error) => reported.push(err.message));
-          try {
-            await within(client.connect(), WAIT_MS, what);
-          } catch (err) {
-            throw new Error(`${(err as Error).message}; the client reported: ${reported.join(' | ') || 'no error'}`);
-          }
+          await connectWithin(client, reported, WAIT_MS, what);
           return client;
         }
 
