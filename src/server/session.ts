@@ -245,7 +245,7 @@ function runBatch(batch: FrameBatch, from: number, state: ConnectionState, write
         return CLOSE;
       }
     }
-    const replies = execute(request, state);
+    const replies = executeSafely(request, state);
     // Clients blocked on keys this command made ready are served now that it is done,
     // before this connection's next command (Redis: handleClientsBlockedOnKeys).
     if (state.db.blocked.pending) state.db.serveBlocked();
@@ -254,6 +254,19 @@ function runBatch(batch: FrameBatch, from: number, state: ConnectionState, write
     if (state.closing) return CLOSE;
   }
   return GO_ON;
+}
+
+/**
+ * execute(), with a bug in a command turned into an error reply: the client gets an
+ * answer for every request, in order, and the connection and every other go on.
+ */
+function executeSafely(request: Frame, state: ConnectionState): Replies | Observable<Replies> {
+  try {
+    return execute(request, state);
+  } catch (error) {
+    log.error(`a command threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return { type: 'error', value: 'ERR internal error (see the server log)' };
+  }
 }
 
 /** A blocked command's reply, once it comes, then the rest of the batch. */
