@@ -34,6 +34,8 @@ const HOOK_EVERY = 100_000;
 const GC_PERIOD = 50;
 /** Where the hidden table of globals is kept in the registry (see prelude.ts). */
 const GLOBALS = '__redis_globals';
+/** Where the globals as they were before the sandbox are kept (the libraries' environment). */
+const BUILTINS = '__redis_builtins';
 
 const [MAJOR, MINOR, PATCH] = REDIS_VERSION.split('.').map(Number);
 
@@ -58,24 +60,45 @@ export class LuaState {
     m._luaL_openlibs(L);
     this.registerRedisApi();
     this.registerMath();
-    for (const library of libraries) {
-      if (!vm.load(Buffer.from(library.source, 'latin1'), `=${library.name}`)) throw new Error(`Lua library ${library.name}: ${vm.toLatin1(-1)}`);
-      // The argument true: "your functions will be called through trampolines" (library.ts).
-      m._lua_pushboolean(L, 1);
-      if (!vm.pcall(1, 1, 0)) throw new Error(`Lua library ${library.name} failed to load: ${vm.toLatin1(-1)}`);
-      this.wrapFunctions(library.name);
-      vm.setField(-10002 /* LUA_GLOBALSINDEX */, library.name);
-    }
-    // The sandbox (prelude.ts), given the hidden globals table and the read-only error.
+    // The libraries load on first use (a script that never touches cjson never pays for
+    // it): the prelude's globals hand `load_library(name)` the missing name. Their chunks
+    // run against `builtins`, the globals as they were before the sandbox (they capture
+    // debug.getinfo and newproxy, which scripts cannot see).
+    const byName = new Map(libraries.map((library) => [library.name, library]));
+    m._lua_createtable(L, 0, 64);
+    m._lua_pushvalue(L, -1);
+    vm.setField(LUA_REGISTRYINDEX, BUILTINS);
     m._lua_createtable(L, 0, 64);
     m._lua_pushvalue(L, -1);
     vm.setField(LUA_REGISTRYINDEX, GLOBALS);
     if (!vm.load(Buffer.from(READONLY_ERROR, 'latin1'), PRELUDE_CHUNK) || !vm.pcall(0, 1, 0)) throw new Error(vm.toLatin1(-1));
+    vm.pushFunction((v) => this.loadLibrary(v, byName));
+    vm.pushLatin1(libraries.map((library) => library.name).join(','));
+    // Stack: builtins, globals, readonly_error, load_library, names; the prelude goes under them.
     if (!vm.load(Buffer.from(PRELUDE, 'latin1'), PRELUDE_CHUNK)) throw new Error(vm.toLatin1(-1));
-    m._lua_insert(L, -3);
-    if (!vm.pcall(2, 0, 0)) throw new Error(`Lua prelude failed: ${vm.toLatin1(-1)}`);
+    m._lua_insert(L, -6);
+    if (!vm.pcall(5, 0, 0)) throw new Error(`Lua prelude failed: ${vm.toLatin1(-1)}`);
     vm.setTop(0);
     this.hook = m.addFunction(() => this.onHook(), 'vii');
+  }
+
+  /** The prelude's load_library(name): runs the library's chunk, pushes its table (trampolined). */
+  private loadLibrary(vm: LuaVm, byName: ReadonlyMap<string, LuaLibrary>): number {
+    const m = vm.module;
+    const name = vm.toLatin1(1) ?? '';
+    vm.setTop(0);
+    const library = byName.get(name);
+    if (library === undefined || !vm.load(Buffer.from(library.source, 'latin1'), `=${name}`)) {
+      vm.pushLatin1(`Lua library ${name} failed to load`);
+      return vm.raise();
+    }
+    vm.getField(LUA_REGISTRYINDEX, BUILTINS);
+    m._lua_setfenv(vm.L, -2);
+    // The argument true: "your functions will be called through trampolines" (library.ts).
+    m._lua_pushboolean(vm.L, 1);
+    if (!vm.pcall(1, 1, 0)) return vm.raise();
+    this.wrapFunctions(name);
+    return 1;
   }
 
   /**

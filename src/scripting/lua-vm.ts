@@ -25,6 +25,7 @@ export interface LuaModule {
   _luaL_loadbuffer(L: number, buffer: number, size: number, name: number): number;
   _lua_pcall(L: number, nargs: number, nresults: number, errfunc: number): number;
   _lua_call(L: number, nargs: number, nresults: number): void;
+  _lua_setfenv(L: number, index: number): number;
   _lua_error(L: number): number;
   _lua_gettop(L: number): number;
   _lua_settop(L: number, index: number): void;

@@ -22,9 +22,11 @@
 export const PRELUDE_CHUNK = '=redis';
 
 export const PRELUDE = String.raw`
-local globals, readonly_error = ...
-local type, tostring, error, setmetatable, getmetatable, rawget, rawset, pairs, select, string_sub =
-  type, tostring, error, setmetatable, getmetatable, rawget, rawset, pairs, select, string.sub
+local builtins, globals, readonly_error, load_library, library_names = ...
+-- The globals as they are now, before the sandbox: the libraries' environment.
+for k, v in pairs(_G) do builtins[k] = v end
+local type, tostring, error, setmetatable, getmetatable, rawget, rawset, pairs, select, string_sub, string_gmatch =
+  type, tostring, error, setmetatable, getmetatable, rawget, rawset, pairs, select, string.sub, string.gmatch
 
 -- Redis's global pcall (luaRedisPcall): an error that is a table with an 'err' string
 -- (what redis.call raises) comes back as that string.
@@ -141,7 +143,17 @@ local G = _G
 for k, v in pairs(G) do globals[k] = v end
 for k in pairs(globals) do rawset(G, k, nil) end
 globals._G = G
+-- The libraries (cjson, struct, cmsgpack, bit) load on first use, read-only like the rest.
+local lazy = {}
+for name in string_gmatch(library_names, '[^,]+') do lazy[name] = true end
+local function library(name)
+  local t = readonly(load_library(name))
+  lazy[name] = nil
+  rawset(globals, name, t)
+  return t
+end
 setmetatable(globals, { __index = function(_, name)
+  if lazy[name] then return library(name) end
   error("Script attempted to access nonexistent global variable '" .. tostring(name) .. "'", 2)
 end })
 setmetatable(G, { __index = globals, __newindex = readonly_error })
@@ -149,7 +161,10 @@ protected[G] = true
 protected[globals] = true
 -- rawget(_G, name) reads the hidden table, where the globals really are.
 globals.rawget = function(t, k)
-  if t == G then t = globals end
+  if t == G then
+    if lazy[k] then return library(k) end
+    t = globals
+  end
   local value = rawget(t, k)
   return value
 end
