@@ -77,3 +77,18 @@ describe('a runaway script', () => {
     expect(await call(conn, 'CONFIG', 'SET', 'busy-reply-threshold', '5000')).toBe('OK');
   });
 });
+
+describe('INFO errorstats', () => {
+  it("counts a command's error inside a script once, and a script's own error once (as Redis 7.0 does)", async () => {
+    expect(await call(conn, 'CONFIG', 'RESETSTAT')).toBe('OK');
+    expect(await call(conn, 'SET', 'es:str', 'x')).toBe('OK');
+    await call(conn, 'EVAL', "return redis.error_reply('MY_ERR_CODE custom msg')", '0');
+    await call(conn, 'EVAL', "return redis.call('incr', KEYS[1])", '1', 'es:str');
+    await call(conn, 'EVAL', "return redis.pcall('incr', KEYS[1])", '1', 'es:str');
+    await call(conn, 'EVAL', "error('x')", '0');
+    await pipeline(conn, [['MULTI'], ['INCR', 'es:str'], ['EXEC']]);
+    const info = String(await call(conn, 'INFO', 'errorstats'));
+    expect(info.split('\r\n').filter((line) => line.startsWith('errorstat_'))).toEqual(['errorstat_ERR:count=4', 'errorstat_MY_ERR_CODE:count=1']);
+    expect(String(await call(conn, 'INFO', 'stats'))).toContain('total_error_replies:5\r\n');
+  });
+});

@@ -41,6 +41,9 @@ export class ClientInfo {
   }
 }
 
+/** How many distinct error codes INFO errorstats tracks (Redis's ERROR_STATS_NUMBER). */
+const MAX_ERROR_CODES = 128;
+
 /** Configuration parameters this server has, by Redis's names (CONFIG GET / SET). */
 export type Config = Map<string, string>;
 
@@ -60,7 +63,24 @@ export class ServerState {
     keyspaceHits: 0,
     keyspaceMisses: 0,
     pubsubMessages: 0,
+    /** Error replies sent (INFO stats' total_error_replies). */
+    errorReplies: 0,
   };
+  /** Error replies by their code, the first word (INFO errorstats); CONFIG RESETSTAT empties it. */
+  readonly errorCodes = new Map<string, number>();
+
+  /**
+   * Counts an error reply (Redis's afterErrorReply): its code is the first word of the
+   * text. As in Redis, at most 128 codes are tracked; later new ones count in the total only.
+   */
+  countError(text: string): void {
+    this.stats.errorReplies++;
+    const space = text.indexOf(' ');
+    const code = space === -1 ? text : text.slice(0, space);
+    const count = this.errorCodes.get(code);
+    if (count !== undefined) this.errorCodes.set(code, count + 1);
+    else if (this.errorCodes.size < MAX_ERROR_CODES) this.errorCodes.set(code, 1);
+  }
 
   constructor(
     readonly config: Config = new Map(),

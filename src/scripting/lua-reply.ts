@@ -13,6 +13,7 @@
 import type { Frame } from '../protocol/frame';
 import { NULL } from '../protocol/frame';
 import { formatDouble } from '../protocol/double';
+import { markCounted } from '../commands/counted-errors';
 import { type LuaVm, LuaType } from './lua-vm';
 
 export type ScriptResp = 2 | 3;
@@ -22,7 +23,7 @@ export type ScriptResp = 2 | 3;
  * which is either "-CODE message" (a reply's error, its code kept) or a bare message
  * (ERR is put in front). Trailing and leading CR/LF are trimmed, as sdstrim does.
  */
-export function pushErrorTable(vm: LuaVm, text: string): void {
+export function pushErrorTable(vm: LuaVm, text: string, counted = false): void {
   let code = 'ERR';
   let message = text;
   if (text.startsWith('-')) {
@@ -37,6 +38,12 @@ export function pushErrorTable(vm: LuaVm, text: string): void {
   vm.module._lua_createtable(vm.L, 0, 1);
   vm.pushLatin1(`${code} ${message}`);
   vm.setField(-2, 'err');
+  // A command's error, counted by INFO errorstats already: the script's reply, if it
+  // passes the error on, is not counted again (Redis's ignore_error_stats_update).
+  if (counted) {
+    vm.module._lua_pushboolean(vm.L, 1);
+    vm.setField(-2, 'ignore_error_stats_update');
+  }
 }
 
 /** Pushes a command's reply as the Lua value a script sees from redis.call. */
@@ -51,7 +58,7 @@ export function pushReply(vm: LuaVm, frame: Frame, resp: ScriptResp): void {
       vm.setField(-2, 'ok');
       return;
     case 'error':
-      return pushErrorTable(vm, `-${frame.value}`);
+      return pushErrorTable(vm, `-${frame.value}`, true);
     case 'integer':
       return m._lua_pushnumber(L, Number(frame.value));
     case 'bulk':
@@ -215,7 +222,10 @@ function tableReply(vm: LuaVm, resp: ScriptResp): Frame | undefined {
   try {
     if (vm.rawGetField(-1, 'err') === LuaType.String) {
       const message = vm.toLatin1(-1)!.replace(/^[\r\n]+|[\r\n]+$/g, '');
-      return { type: 'error', value: oneLine(message.startsWith('-') ? message.slice(1) : message) };
+      const reply: Frame = { type: 'error', value: oneLine(message.startsWith('-') ? message.slice(1) : message) };
+      // A command's error handed back by redis.pcall was counted when the command answered.
+      const counted = vm.rawGetField(-2, 'ignore_error_stats_update') === LuaType.Boolean && m._lua_toboolean(L, -1) !== 0;
+      return counted ? markCounted(reply) : reply;
     }
     m._lua_settop(L, -2);
     if (vm.rawGetField(-1, 'ok') === LuaType.String) return { type: 'simple', value: oneLine(vm.toLatin1(-1)!) };

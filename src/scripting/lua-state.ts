@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import type { Frame } from '../protocol/frame';
 import { formatDouble } from '../protocol/double';
 import { callFromScript } from '../commands/script-call';
+import { markCounted } from '../commands/counted-errors';
 import { lookup } from '../commands/registry';
 import { log } from '../log';
 import { REDIS_VERSION } from '../commands/server/redis-version';
@@ -224,9 +225,12 @@ export class LuaState {
     const message = field('err') ?? '';
     const source = field('source');
     const line = field('line');
+    const counted = vm.getField(-1, 'ignore_error_stats_update') === LuaType.Boolean && vm.module._lua_toboolean(vm.L, -1) !== 0;
+    vm.setTop(-2);
     const where = source !== undefined && line !== undefined ? ` script: ${run.name}, on ${source}:${line}.` : '';
     const text = `${message}${where}`;
-    return { type: 'error', value: oneLine(text.startsWith('-') ? text.slice(1) : text) };
+    const reply: Frame = { type: 'error', value: oneLine(text.startsWith('-') ? text.slice(1) : text) };
+    return counted ? markCounted(reply) : reply;
   }
 
   private pushArray(items: readonly Buffer[]): void {
@@ -355,9 +359,11 @@ export class LuaState {
       result = { refused: `internal error in '${args[0].toString('latin1')}'` };
     }
     if ('refused' in result) {
-      pushErrorTable(vm, result.refused);
+      run.caller.server.countError(`ERR ${result.refused}`);
+      pushErrorTable(vm, result.refused, true);
       return raise ? vm.raise() : 1;
     }
+    if (result.reply.type === 'error') run.caller.server.countError(result.reply.value);
     pushReply(vm, result.reply, run.resp);
     if (raise && result.reply.type === 'error') return vm.raise();
     return 1;

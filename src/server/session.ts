@@ -49,6 +49,7 @@ import type { FrameBatch } from '../protocol/frames';
 import { QueryBufferLimitError } from '../protocol/request';
 import { ProtocolVersion, ReplyWriter } from '../protocol/encode';
 import { log } from '../log';
+import { alreadyCounted } from '../commands/counted-errors';
 import { concatSync } from './concat-sync';
 
 /** What one connection listens to: a channel, or a pattern. */
@@ -300,8 +301,21 @@ function writeReplies(replies: Replies, state: ConnectionState, writer: ReplyWri
   // now, before the reply is written. (Joining or leaving a channel delivers the
   // queue too, in the Db: that covers SUBSCRIBE and UNSUBSCRIBE themselves.)
   if (state.subscriptionCount > 0) state.db.deliver();
-  if (Array.isArray(replies)) for (const reply of replies) writer.write(reply);
-  else writer.write(replies as Exclude<typeof replies, readonly unknown[]>);
+  if (Array.isArray(replies)) {
+    for (const reply of replies) {
+      if (reply.type === 'error') countError(reply, state);
+      writer.write(reply);
+    }
+  } else {
+    const reply = replies as Exclude<typeof replies, readonly unknown[]>;
+    if (reply.type === 'error') countError(reply, state);
+    writer.write(reply);
+  }
+}
+
+/** INFO errorstats: an error reply is counted as it is written, unless it was already (see counted-errors.ts). */
+function countError(reply: Extract<Frame, { type: 'error' }>, state: ConnectionState): void {
+  if (!alreadyCounted(reply)) state.server.countError(reply.value);
 }
 
 // A batch reaches every subscriber of its channel in the same synchronous loop, so

@@ -178,6 +178,7 @@ function stats(state: ServerState, db: Db): Fields {
     ['pubsub_channels', db.activeChannels().length],
     ['pubsub_patterns', db.patternCount],
     ['total_forks', 0],
+    ['total_error_replies', s.errorReplies],
   ];
 }
 
@@ -226,6 +227,15 @@ export const SECTIONS: readonly Section[] = [
   { name: 'cpu', title: 'CPU', fields: cpu },
   // No modules: the section is there, and empty, as in a Redis without modules.
   { name: 'modules', title: 'Modules', fields: () => [] },
+  // Sorted by code: Redis keeps them in a radix tree.
+  {
+    name: 'errorstats',
+    title: 'Errorstats',
+    fields: (state) =>
+      [...state.errorCodes]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([code, count]) => [`errorstat_${code}`, `count=${count}`] as const),
+  },
   { name: 'cluster', title: 'Cluster', fields: () => [['cluster_enabled', 0]] },
   { name: 'keyspace', title: 'Keyspace', fields: keyspace },
 ];

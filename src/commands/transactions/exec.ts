@@ -15,6 +15,7 @@ import type { Frame } from '../../protocol/frame';
 import { NULL_ARRAY } from '../../protocol/frame';
 import { Answered } from '../blocking';
 import { afterward } from '../afterward';
+import { alreadyCounted } from '../counted-errors';
 import { CommandSpec, Replies, rawArguments } from '../command';
 
 const WITHOUT_MULTI: Frame = { type: 'error', value: 'ERR EXEC without MULTI' };
@@ -58,8 +59,10 @@ export const exec: CommandSpec = {
         let reply = command();
         if (reply instanceof Answered) reply = reply.reply;
         else if (reply instanceof Observable) reply = NEVER_WAITS;
-        if (Array.isArray(reply)) replies.push(...(reply as readonly Frame[]));
-        else replies.push(reply as Frame);
+        const frames: readonly Frame[] = Array.isArray(reply) ? (reply as readonly Frame[]) : [reply as Frame];
+        // INFO errorstats counts each command's error, as if it had been answered alone.
+        for (const frame of frames) if (frame.type === 'error' && !alreadyCounted(frame)) context.server.countError(frame.value);
+        replies.push(...frames);
       }
     } finally {
       transaction.executing = false;

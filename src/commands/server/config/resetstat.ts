@@ -18,6 +18,7 @@ export const configResetstat: CommandSpec = {
     // later is reset too, without anyone remembering to list it here.
     const stats: Record<string, number> = server.stats;
     for (const counter of Object.keys(stats)) stats[counter] = 0;
+    server.errorCodes.clear();
     return OK;
   },
 };
