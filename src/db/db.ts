@@ -271,6 +271,15 @@ export class Db {
     return stored;
   }
 
+  /**
+   * The value of `key` as it is in the key map, expired or not, and without removing it:
+   * what DEBUG OBJECT looks at (Redis reads its dict directly there).
+   */
+  peek(key: string): Value | undefined {
+    const stored = this.values.get(key);
+    return stored instanceof ChunkedBulk ? stored.value : stored;
+  }
+
   /** Whether `key` exists (an expired key does not: it is removed on the way). */
   has(key: string): boolean {
     if (!this.values.has(key)) return false;

@@ -90,7 +90,8 @@ export const debugObject: DebugSubcommand = {
   accepts: exactly(3),
   run(args, { db }) {
     const key = keyOf(args[0]);
-    const value = db.value(key);
+    // Expired or not: Redis's DEBUG OBJECT reads the dict directly (no lazy expiry).
+    const value = db.peek(key);
     if (value === undefined) return NO_SUCH_KEY.frame;
     const lru = Math.floor(db.now() / 1000) & 0xffffff;
     const extra = value instanceof RedisList ? quicklistFigures(value, db.limits) : '';
