@@ -8,7 +8,7 @@
 // yet (BLPOP on empty lists), which `apply` returns as an Observable (see blocking.ts).
 
 import type { Observable } from 'rxjs';
-import type { BulkFrame, Frame } from '../protocol/frame';
+import type { BulkFrame, Frame, Replies } from '../protocol/frame';
 import type { ProtocolVersion } from '../protocol/encode';
 import type { Db } from '../db/db';
 import type { ClientInfo, ServerState } from './server-state';
@@ -74,11 +74,9 @@ export interface ConnectionContext {
   readonly fromScript?: boolean;
 }
 
-/** A reply, or several (SUBSCRIBE a b answers twice: one reply per channel). */
-// Why a command may answer several frames: Redis writes SUBSCRIBE a b as two separate
-// replies, not one array of two. The session writes each frame of the list in turn, so
-// the bytes are what Redis sends.
-export type Replies = Frame | readonly Frame[];
+// A reply, or several: defined beside Frame (protocol/frame.ts), so that modules this one
+// imports (the transaction state) need not import this one back.
+export type { Replies } from '../protocol/frame';
 
 /** Where a command's keys are, as COMMAND INFO reports it (1-based argument positions). */
 export interface KeyPositions {

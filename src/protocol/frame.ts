@@ -37,6 +37,12 @@ export type Frame =
   /** A verbatim string (`=`), with its 3-letter format, e.g. `txt` for INFO. */
   | { readonly type: 'verbatim'; readonly format: string; readonly value: Buffer };
 
+/** A reply, or several (SUBSCRIBE a b answers twice: one reply per channel). */
+// Why a command may answer several frames: Redis writes SUBSCRIBE a b as two separate
+// replies, not one array of two. The session writes each frame of the list in turn, so
+// the bytes are what Redis sends.
+export type Replies = Frame | readonly Frame[];
+
 /** A bulk string frame: a request's arguments are these. */
 export type BulkFrame = Extract<Frame, { readonly type: 'bulk' }>;
 

@@ -9,7 +9,7 @@
 // a plain loop. Because the loop is synchronous, nothing else can run in between: that
 // is the whole of Redis's atomicity, here as in Redis.
 
-import type { Replies } from '../command';
+import type { Replies } from '../../protocol/frame';
 import type { ClientInfo } from '../server-state';
 import type { Db } from '../../db/db';
 import { Watcher } from '../../db/watches';
