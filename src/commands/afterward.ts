@@ -9,6 +9,7 @@
 
 import { Observable, catchError, concatMap, last, of } from 'rxjs';
 import type { Replies } from './command';
+import { oneLine } from '../protocol/one-line';
 
 /**
  * `then` once `needed$` has completed: how a command waits for what its `prepare` named.
@@ -21,6 +22,6 @@ export function afterward(needed$: Observable<unknown>, then: () => Replies | Ob
       const replies = then();
       return replies instanceof Observable ? replies : of(replies);
     }),
-    catchError((error: unknown) => of<Replies>({ type: 'error', value: `ERR ${error instanceof Error ? error.message : String(error)}`.replace(/[\r\n]/g, ' ') })),
+    catchError((error: unknown) => of<Replies>({ type: 'error', value: oneLine(`ERR ${error instanceof Error ? error.message : String(error)}`) })),
   );
 }

@@ -42,23 +42,13 @@ export class ReplyWriter {
   /** How deep write() has recursed into aggregates (see writeDeep). */
   private depth = 0;
 
-  /** Encodes one reply frame at the end of the output, in the connection's protocol. */
-  write(frame: Frame): void {
-    // A script can return arrays nested thousands deep (Redis stops near 8,000 levels):
-    // past a depth no real reply reaches, the rest is encoded without recursion.
-    if (this.depth > DEEP && isAggregate(frame)) return this.writeDeep(frame);
-    this.depth++;
-    this.writeFrame(frame);
-    this.depth--;
-  }
-
   /** The same bytes as write(), with an explicit stack of the aggregates still open. */
   private writeDeep(root: Frame): void {
     const pending: Frame[] = [root];
     while (pending.length > 0) {
       const frame = pending.pop()!;
       if (!isAggregate(frame)) {
-        this.writeFrame(frame);
+        this.write(frame);
         continue;
       }
       const children: readonly Frame[] = frame.type === 'map' ? frame.value.flat() : frame.value;
@@ -69,7 +59,8 @@ export class ReplyWriter {
     }
   }
 
-  private writeFrame(frame: Frame): void {
+  /** Encodes one reply frame at the end of the output, in the connection's protocol. */
+  write(frame: Frame): void {
     switch (frame.type) {
       case 'simple':
         return this.line('+', frame.value);
@@ -87,24 +78,34 @@ export class ReplyWriter {
       case 'nullArray':
         return this.ascii(this.protocol === 3 ? '_\r\n' : '*-1\r\n');
       case 'array':
+        // A script can return arrays nested thousands deep (Redis stops near 8,000
+        // levels): past a depth no real reply reaches, the rest goes without recursion.
+        if (this.depth >= DEEP) return this.writeDeep(frame);
+        this.depth++;
         this.header(0x2a /* * */, frame.value.length);
         for (const item of frame.value) this.write(item);
+        this.depth--;
         return;
       case 'set':
+        if (this.depth >= DEEP) return this.writeDeep(frame);
         return this.aggregate(this.protocol === 3 ? '~' : '*', frame.value);
       case 'push':
+        if (this.depth >= DEEP) return this.writeDeep(frame);
         return this.aggregate(this.protocol === 3 ? '>' : '*', frame.value);
       // The RESP3 types fold into RESP2 exactly as Redis's reply functions fold them
       // (addReplyMapLen, addReplyDouble, addReplyBool...): a client that never said
       // HELLO 3 must see the same bytes a real Redis would send it. Commands return the
       // RESP3 shape and never ask which protocol the connection speaks.
       case 'map':
+        if (this.depth >= DEEP) return this.writeDeep(frame);
+        this.depth++;
         if (this.protocol === 3) this.line('%', String(frame.value.length));
         else this.line('*', String(frame.value.length * 2));
         for (const [key, value] of frame.value) {
           this.write(key);
           this.write(value);
         }
+        this.depth--;
         return;
       // A double is a bulk string in RESP2 (that is what INCRBYFLOAT has always
       // answered), printed with %.17g so that it reads back as the same double.
@@ -131,8 +132,10 @@ export class ReplyWriter {
   }
 
   private aggregate(prefix: string, items: readonly Frame[]): void {
+    this.depth++;
     this.line(prefix, String(items.length));
     for (const item of items) this.write(item);
+    this.depth--;
   }
 
   /** Writes pre-encoded bytes as they are (e.g. a pub/sub message encoded once for all). */

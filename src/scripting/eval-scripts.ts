@@ -14,6 +14,7 @@ import { LuaState } from './lua-state';
 import { luaLibraries } from './libs';
 import { ScriptRun } from './script-run';
 import { type ScriptFlags, parseShebang } from './shebang';
+import { oneLineTrimmed } from '../protocol/one-line';
 
 export interface CachedScript {
   readonly body: Buffer;
@@ -86,7 +87,7 @@ export class EvalScripts {
     const shebang = parseShebang(body);
     if ('error' in shebang) return { error: { type: 'error', value: `ERR ${shebang.error}` } };
     const compiled = this.lua().compile(body.subarray(shebang.length), '@user_script', `f_${sha}`);
-    if (!compiled.ok) return { error: { type: 'error', value: oneLine(`ERR Error compiling script (new function): ${compiled.error}`) } };
+    if (!compiled.ok) return { error: { type: 'error', value: oneLineTrimmed(`ERR Error compiling script (new function): ${compiled.error}`) } };
     this.scripts.set(sha, { body: Buffer.from(body), flags: shebang.flags });
     return { sha };
   }
@@ -120,4 +121,3 @@ export function busyReplyThreshold(context: ConnectionContext): number {
   return Number.isFinite(value) ? value : 5000;
 }
 
-const oneLine = (text: string): string => text.replace(/[\r\n]+$/, '').replace(/[\r\n]/g, ' ');

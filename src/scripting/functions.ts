@@ -24,9 +24,10 @@ import { FUNCTION_ENV, FUNCTION_ENV_CHUNK, FUNCTION_READONLY_ERROR } from './fun
 import { luaLibraries } from './libs';
 import { pushErrorTable } from './lua-reply';
 import { LuaState } from './lua-state';
-import { type LuaModule, LuaType, type LuaVm, LUA_MASKCOUNT, LUA_REGISTRYINDEX } from './lua-vm';
+import { type LuaModule, LuaType, type LuaVm, LUA_GLOBALSINDEX, LUA_MASKCOUNT, LUA_REGISTRYINDEX } from './lua-vm';
 import { ScriptRun } from './script-run';
 import { FLAG_NAMES, type ScriptFlags, parseFlagList, splitArgs } from './shebang';
+import { oneLineTrimmed } from '../protocol/one-line';
 
 export interface LibraryFunction {
   /** As registered (FUNCTION LIST and error texts show it so). */
@@ -204,7 +205,7 @@ export class FunctionLibraries {
     if (!vm.load(Buffer.from(FUNCTION_ENV, 'latin1'), FUNCTION_ENV_CHUNK)) throw new Error(vm.toLatin1(-1));
     vm.pushFunction((v) => this.registerFunction(v));
     if (!vm.load(Buffer.from(FUNCTION_READONLY_ERROR, 'latin1'), FUNCTION_ENV_CHUNK) || !vm.pcall(0, 1, 0)) throw new Error(vm.toLatin1(-1));
-    vm.getField(-10002 /* LUA_GLOBALSINDEX */, 'redis');
+    vm.getField(LUA_GLOBALSINDEX, 'redis');
     if (!vm.pcall(3, 2, 0)) throw new Error(`function environment failed: ${vm.toLatin1(-1)}`);
     vm.setField(LUA_REGISTRYINDEX, ENV_SWITCH);
     vm.setField(LUA_REGISTRYINDEX, ENV);
@@ -271,7 +272,7 @@ export class FunctionLibraries {
     const m = vm.module;
     vm.setTop(0);
     if (!vm.load(body, '@user_function')) {
-      const error = oneLine(`Error compiling function: ${vm.toLatin1(-1) ?? 'unknown error'}`);
+      const error = oneLineTrimmed(`Error compiling function: ${vm.toLatin1(-1) ?? 'unknown error'}`);
       vm.setTop(0);
       return { error, partial: [] };
     }
@@ -292,7 +293,7 @@ export class FunctionLibraries {
         } else {
           message = `ERR ${vm.toLatin1(-1) ?? ''}`;
         }
-        error = oneLine(`Error registering functions: ${message}`);
+        error = oneLineTrimmed(`Error registering functions: ${message}`);
       }
     } finally {
       m._lua_sethook(vm.L, 0, 0, 0);
@@ -442,4 +443,3 @@ function readMetadata(code: Buffer): { readonly engine: string; readonly name: s
   return { engine, name, bodyStart: end };
 }
 
-const oneLine = (text: string): string => text.replace(/[\r\n]+$/, '').replace(/[\r\n]/g, ' ');

@@ -15,6 +15,7 @@ import { NULL } from '../protocol/frame';
 import { formatDouble } from '../protocol/double';
 import { markCounted } from '../commands/counted-errors';
 import { type LuaVm, LuaType } from './lua-vm';
+import { oneLine } from '../protocol/one-line';
 
 export type ScriptResp = 2 | 3;
 
@@ -146,7 +147,6 @@ export function toLongLong(n: number): number | bigint {
 }
 
 /** Redis maps CR and LF to spaces in status and error texts, so the reply stays one line. */
-const oneLine = (text: string): string => text.replace(/[\r\n]/g, ' ');
 
 /**
  * The reply for the Lua value on top of the stack (popped), as luaReplyToRedisReply

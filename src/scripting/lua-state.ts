@@ -22,13 +22,13 @@ import { markCounted } from '../commands/counted-errors';
 import { lookup } from '../commands/registry';
 import { log } from '../log';
 import { REDIS_VERSION } from '../commands/server/redis-version';
-import { type LuaModule, LuaType, LuaVm, LUA_GCSTEP, LUA_MASKCOUNT, LUA_MULTRET, LUA_REGISTRYINDEX } from './lua-vm';
+import { type LuaModule, LuaType, LuaVm, LUA_GCCOUNT, LUA_GCSTEP, LUA_GLOBALSINDEX, LUA_MASKCOUNT, LUA_MASKLINE, LUA_MULTRET, LUA_REGISTRYINDEX } from './lua-vm';
 import { popReply, pushErrorTable, pushReply } from './lua-reply';
 import { PRELUDE, PRELUDE_CHUNK, READONLY_ERROR } from './prelude';
 import type { ScriptRun } from './script-run';
 import type { LuaLibrary } from './libs/library';
+import { oneLine } from '../protocol/one-line';
 
-const LUA_MASKLINE = 4;
 /** Redis runs the hook every 100,000 instructions (luaCallFunction). */
 const HOOK_EVERY = 100_000;
 /** A GC step every 50 calls, as Redis (LUA_GC_CYCLE_PERIOD). */
@@ -40,7 +40,7 @@ const BUILTINS = '__redis_builtins';
 
 const [MAJOR, MINOR, PATCH] = REDIS_VERSION.split('.').map(Number);
 
-/** The compile error text, or the registry name the function was stored under. */
+/** Whether a compile succeeded, and Lua's error message when it did not. */
 export type Compiled = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
 export class LuaState {
@@ -202,7 +202,7 @@ export class LuaState {
 
   /** The Lua memory in use, in bytes (INFO's used_memory_lua). */
   memory(): number {
-    return this.vm.module._lua_gc(this.vm.L, 3 /* LUA_GCCOUNT */, 0) * 1024;
+    return this.vm.module._lua_gc(this.vm.L, LUA_GCCOUNT, 0) * 1024;
   }
 
   close(): void {
@@ -305,7 +305,7 @@ export class LuaState {
       v.module._lua_pushboolean(v.L, 1);
       return 1;
     });
-    vm.setField(-10002, 'redis');
+    vm.setField(LUA_GLOBALSINDEX, 'redis');
   }
 
   /** The arguments of redis.call as Redis reads them (luaArgsToRedisArgv), or undefined after pushing the error. */
@@ -439,7 +439,7 @@ export class LuaState {
 
   private registerMath(): void {
     const vm = this.vm;
-    vm.getField(-10002, 'math');
+    vm.getField(LUA_GLOBALSINDEX, 'math');
     vm.pushFunction((v) => this.random(v));
     vm.setField(-2, 'random');
     vm.pushFunction((v) => this.randomSeed(v));
@@ -526,4 +526,3 @@ function singleField(vm: LuaVm, field: 'err' | 'ok'): number {
 
 const isNumeric = (text: string | undefined): boolean => text !== undefined && text.trim() !== '' && !Number.isNaN(Number(text));
 
-const oneLine = (text: string): string => text.replace(/[\r\n]/g, ' ');

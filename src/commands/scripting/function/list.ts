@@ -7,6 +7,7 @@ import type { Frame } from '../../../protocol/frame';
 import { globMatch } from '../../../db/glob';
 import { scriptingOf } from '../../../scripting/scripting';
 import { FLAG_NAMES } from '../../../scripting/shebang';
+import { oneLine } from '../../../protocol/one-line';
 
 interface ListRequest {
   readonly pattern: string | undefined;
@@ -42,7 +43,7 @@ export const functionList: CommandSpec<ListRequest> = {
         pattern = args[++i].toString('latin1');
         continue;
       }
-      return new ReplyError(`ERR Unknown argument ${option}`.replace(/[\r\n]/g, ' '));
+      return new ReplyError(oneLine(`ERR Unknown argument ${option}`));
     }
     return { pattern, withCode };
   },

@@ -4,6 +4,7 @@
 
 import { CommandSpec, ReplyError } from '../../command';
 import { engineNeeded, scriptingOf } from '../../../scripting/scripting';
+import { oneLine } from '../../../protocol/one-line';
 
 interface LoadRequest {
   readonly code: Buffer;
@@ -37,4 +38,3 @@ export const functionLoad: CommandSpec<LoadRequest> = {
 };
 
 /** An error reply is one line: Redis turns CR and LF in its text into spaces (addReplyErrorLength). */
-const oneLine = (text: string): string => text.replace(/[\r\n]/g, ' ');

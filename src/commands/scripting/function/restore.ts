@@ -8,6 +8,7 @@ import { OK } from '../../../protocol/frame';
 import { readPayload, verifyPayload } from '../../../scripting/function-dump';
 import type { RestorePolicy } from '../../../scripting/functions';
 import { engineNeeded, scriptingOf } from '../../../scripting/scripting';
+import { oneLine } from '../../../protocol/one-line';
 
 interface RestoreRequest {
   readonly payload: Buffer;
@@ -43,6 +44,6 @@ export const functionRestore: CommandSpec<RestoreRequest> = {
     const read = readPayload(payload);
     if ('error' in read) return { type: 'error', value: `ERR ${read.error}` };
     const error = scriptingOf(server).functions.restore(read.codes, policy);
-    return error === undefined ? OK : { type: 'error', value: `ERR ${error}`.replace(/[\r\n]/g, ' ') };
+    return error === undefined ? OK : { type: 'error', value: oneLine(`ERR ${error}`) };
   },
 };
