@@ -16,6 +16,7 @@ import { listCommands } from './lists';
 import { pubsubCommands } from './pubsub';
 import { scriptingCommands } from './scripting';
 import { afterward } from './afterward';
+import { cString, run, valuesOf } from './run-command';
 import { serverCommands } from './server';
 import { setCommands } from './sets';
 import { sortedSetCommands } from './sorted-sets';
@@ -27,6 +28,7 @@ import { multi } from './transactions/multi';
 import { watch } from './transactions/watch';
 import { quit } from './connection/quit';
 import { reset } from './connection/reset';
+import { oneLine } from '../protocol/one-line';
 
 register([
   ...connectionCommands,
@@ -161,25 +163,6 @@ function check(request: Frame, context: ConnectionContext): Checked | Rejected {
   return new Checked(spec, items, argsStart);
 }
 
-/** Parses and runs a checked command (at once, or later from EXEC's queue). */
-function run(spec: AnyCommand, items: readonly BulkFrame[], argsStart: number, context: ConnectionContext): Replies | Observable<Replies> {
-  context.server.stats.commandsProcessed++;
-  const parsed: unknown =
-    spec.parseBulks !== undefined ? spec.parseBulks(items.slice(argsStart)) : spec.parse(valuesOf(items, argsStart));
-  if (parsed instanceof SubcommandSyntaxError) {
-    const container = spec.name.split('|')[0].toUpperCase();
-    return {
-      type: 'error',
-      value: oneLine(`ERR unknown subcommand or wrong number of arguments for '${cString(items[1].value).slice(0, 128)}'. Try ${container} HELP.`),
-    };
-  }
-  if (parsed instanceof ReplyError) return parsed.frame;
-  const replies = spec.apply(parsed, context);
-  // The end of the command: the Db sweeps the aggregates it created and left empty.
-  context.db.endCommand();
-  return replies;
-}
-
 const NOAUTH: Frame = { type: 'error', value: 'NOAUTH Authentication required.' };
 
 /** A request's arguments as bulk frames, or undefined if it is not an array of them. */
@@ -189,13 +172,6 @@ function bulkStrings(request: Frame): readonly BulkFrame[] | undefined {
   return request.value as readonly BulkFrame[];
 }
 
-/** The arguments' bytes from `start` on (a ChunkedBulk is joined here). */
-function valuesOf(items: readonly BulkFrame[], start = 0): Buffer[] {
-  const args: Buffer[] = new Array<Buffer>(items.length - start);
-  for (let i = start; i < items.length; i++) args[i - start] = items[i].value;
-  return args;
-}
-
 // Clients send the same command over and over (a pipeline of GETs, a loop of SETs): when
 // the name's bytes spell the last name again, that string is reused rather than made.
 let lastName = '';
@@ -203,14 +179,6 @@ function nameOf(bytes: Buffer): string {
   if (!sameBytes(bytes, lastName)) lastName = bytes.toString('latin1');
   return lastName;
 }
-
-// Redis prints arguments with printf's %s, which stops at a NUL byte, and then turns
-// \r and \n into spaces so the error stays one line.
-const cString = (arg: Buffer): string => {
-  const nul = arg.indexOf(0);
-  return (nul === -1 ? arg : arg.subarray(0, nul)).toString('latin1');
-};
-const oneLine = (text: string): string => text.replace(/[\r\n]/g, ' ');
 
 /** `ERR unknown command 'x', with args beginning with: 'a' 'b' `, as Redis 7 words it. */
 function unknownCommand(args: readonly Buffer[]): Frame {

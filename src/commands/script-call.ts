@@ -8,9 +8,10 @@
 // importing index.ts (which imports the scripting commands): no import cycle.
 
 import { Observable } from 'rxjs';
-import type { Frame } from '../protocol/frame';
+import type { BulkFrame, Frame } from '../protocol/frame';
 import { Answered } from './blocking';
-import { type ConnectionContext, ReplyError, SubcommandSyntaxError } from './command';
+import type { ConnectionContext } from './command';
+import { run } from './run-command';
 import { type AnyCommand, lookup } from './registry';
 import { DISABLE_DENY_SCRIPTS } from './server/debug/switches';
 
@@ -40,19 +41,9 @@ export function callFromScript(args: readonly Buffer[], context: ConnectionConte
     return { refused: 'Write commands are not allowed from read-only scripts.' };
   }
   if (writes) rules.wrote();
-  context.server.stats.commandsProcessed++;
-  const start = spec.subcommands !== undefined ? 2 : 1;
-  const rest = args.slice(start);
-  const parsed: unknown = spec.parseBulks !== undefined ? spec.parseBulks(rest.map((value) => ({ type: 'bulk', value }))) : spec.parse(rest);
-  if (parsed instanceof SubcommandSyntaxError) {
-    const container = spec.name.split('|')[0].toUpperCase();
-    return {
-      reply: { type: 'error', value: `ERR unknown subcommand or wrong number of arguments for '${args[1].toString('latin1')}'. Try ${container} HELP.` },
-    };
-  }
-  if (parsed instanceof ReplyError) return { reply: parsed.frame };
-  let replies = spec.apply(parsed, context);
-  context.db.endCommand();
+  // A subcommand's arguments start after its name (CONFIG GET x: at x), as in the dispatcher.
+  const argsStart = spec.name.includes('|') ? 2 : 1;
+  let replies = run(spec, args.map((value): BulkFrame => ({ type: 'bulk', value })), argsStart, context);
   // A blocking command never blocks here: the script's context says "executing", so
   // block() answered at once (Redis's CLIENT_DENY_BLOCKING for its script client).
   if (replies instanceof Answered) replies = replies.reply;
