@@ -100,6 +100,24 @@ kase('zadd-inf', (key) => [
   run('ZADD', key(), 'INCR', 'inf', 'n'),
   run('ZSCORE', key(), 'p'),
 ]);
+// The whole-number fast path of score.ts and the option test by first byte in zadd.ts:
+// signs, leading zeros, 15 and 16 digits (16 go to strtod), a lone sign, words that
+// start like an option but are scores or members, options in mixed case and after NUL.
+kase('zadd-whole-number-scores', (key) => [
+  run('ZADD', key(), '+7', 'a', '-0', 'b', '007', 'c', '-12', 'd', '999999999999999', 'e', '9999999999999999', 'f', '-1234567890123456789', 'g'),
+  run('ZRANGE', key(), '0', '-1', 'WITHSCORES'),
+  run('ZADD', key(), '+', 'a'),
+  run('ZADD', key(), '-', 'a'),
+  run('ZADD', key(), '1-', 'a'),
+  run('ZADD', key(), 'Nx', 'cH', '8', 'h'),
+  run('ZADD', key(), 'xX', 'Ch', '9', 'h', '10', 'z'),
+  run('ZADD', key(), 'nx\0zz', '11', 'i'),
+  run('ZADD', key(), 'gt', 'lt', '1', 'a'),
+  run('ZADD', key(), 'inf', 'j', 'ltx', 'k'),
+  run('ZADD', key(), 'nope', 'a'),
+  run('ZADD', key(), 'INCR', '5', 'a'),
+  run('ZRANGE', key(), '0', '-1', 'WITHSCORES'),
+]);
 kase('zadd-minus-zero-listpack', (key) => [run('ZADD', key(), '-0', 'a'), run('ZSCORE', key(), 'a'), run('ZADD', key(), 'INCR', '-0', 'b'), run('ZRANGE', key(), '0', '-1', 'WITHSCORES')]);
 kase('zadd-minus-zero-skiplist', (key) => [
   run('ZADD', key(), '-0', 'x'.repeat(70)),

@@ -65,6 +65,28 @@ function strtodWhole(text: string): Strtod | null {
 }
 
 /**
+ * The fast path for the scores most clients send: an optional sign and at most 15
+ * decimal digits. Every such string is exactly representable as a double, so reading
+ * the bytes gives what strtod gives (including -0 for "-0" and 7 for "007"), without
+ * a string, a regular expression and a result object per score. Anything else
+ * (fractions, exponents, inf, hex, longer numbers): undefined, and strtodWhole decides.
+ */
+function wholeNumber(arg: Buffer): number | undefined {
+  const length = arg.length;
+  let i = 0;
+  const sign = arg[0];
+  if (sign === 0x2d /* - */ || sign === 0x2b /* + */) i = 1;
+  if (i === length || length - i > 15) return undefined;
+  let value = 0;
+  for (; i < length; i++) {
+    const digit = arg[i] - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    value = value * 10 + digit;
+  }
+  return sign === 0x2d ? -value : value;
+}
+
+/**
  * A score as ZADD, ZINCRBY and the weights read it (Redis's string2d): `null` means
  * "ERR value is not a valid float". Bytes are latin1, so no byte is re-encoded.
  */
@@ -75,6 +97,8 @@ export function parseScore(arg: Buffer): number | null {
   // No float is written with a million characters; refusing early keeps a huge
   // non-numeric argument from being turned into a string for nothing.
   if (arg.length > 1024 * 1024) return null;
+  const whole = wholeNumber(arg);
+  if (whole !== undefined) return whole;
   const result = strtodWhole(arg.toString('latin1'));
   if (result === null || result.range) return null;
   return result.value;

@@ -33,7 +33,23 @@ const GT_LT_NX = new ReplyError('ERR GT, LT, and/or NX options at the same time 
 const INCR_ONE_PAIR = new ReplyError('ERR INCR option supports a single increment-element pair');
 const NAN_SCORE = new ReplyError('ERR resulting score is not a number (NaN)');
 
-const OPTIONS = new Set(['nx', 'xx', 'ch', 'incr', 'gt', 'lt']);
+// The options as bits: a Set of words per call would be an allocation per ZADD.
+const NX = 1;
+const XX = 2;
+const CH = 4;
+const INCR = 8;
+const GT = 16;
+const LT = 32;
+const OPTIONS: ReadonlyMap<string, number> = new Map([
+  ['nx', NX],
+  ['xx', XX],
+  ['ch', CH],
+  ['incr', INCR],
+  ['gt', GT],
+  ['lt', LT],
+]);
+/** The first letters of the options, lower case: a word starting otherwise is a score. */
+const OPTION_INITIALS = new Set(['n', 'x', 'c', 'i', 'g', 'l'].map((c) => c.charCodeAt(0)));
 
 /** `score member [score member ...]` from `from` on, after the options. */
 function parsePairs(args: readonly Buffer[], from: number): { scores: number[]; members: string[] } | ReplyError {
@@ -48,32 +64,38 @@ function parsePairs(args: readonly Buffer[], from: number): { scores: number[]; 
   return { scores, members };
 }
 
+/** The option a word names (its bit), or 0 when it is not one (the first score, then). */
+function optionOf(arg: Buffer): number {
+  // Redis compares with strcasecmp, so an option ends at a NUL byte ("nx\0x" is NX).
+  const nul = arg.indexOf(0);
+  const length = nul === -1 ? arg.length : nul;
+  // Options are short words; anything longer is the first score. A score (a digit, a
+  // sign, a dot) is told apart by its first byte without making a string of it.
+  if (length === 0 || length > 4 || !OPTION_INITIALS.has(arg[0] | 0x20)) return 0;
+  return OPTIONS.get(arg.toString('latin1', 0, length).toLowerCase()) ?? 0;
+}
+
 export function parseZadd(args: readonly Buffer[], incrForced: boolean): ZAdd | ReplyError {
-  const flags = new Set<string>(incrForced ? ['incr'] : []);
+  let flags = incrForced ? INCR : 0;
   let j = 1;
   for (; j < args.length; j++) {
-    // Redis compares with strcasecmp, so an option ends at a NUL byte ("nx\0x" is NX).
-    const nul = args[j].indexOf(0);
-    const length = nul === -1 ? args[j].length : nul;
-    // Options are short words; anything longer is the first score.
-    if (length > 4) break;
-    const word = args[j].toString('latin1', 0, length).toLowerCase();
-    if (!OPTIONS.has(word)) break;
-    flags.add(word);
+    const option = optionOf(args[j]);
+    if (option === 0) break;
+    flags |= option;
   }
   const elements = args.length - j;
   if (elements === 0 || elements % 2 !== 0) return SYNTAX_ERROR;
-  const nx = flags.has('nx');
-  const xx = flags.has('xx');
-  const gt = flags.has('gt');
-  const lt = flags.has('lt');
-  const incr = flags.has('incr');
+  const nx = (flags & NX) !== 0;
+  const xx = (flags & XX) !== 0;
+  const gt = (flags & GT) !== 0;
+  const lt = (flags & LT) !== 0;
+  const incr = (flags & INCR) !== 0;
   if (nx && xx) return NX_AND_XX;
   if ((gt && nx) || (lt && nx) || (gt && lt)) return GT_LT_NX;
   if (incr && elements > 2) return INCR_ONE_PAIR;
   const pairs = parsePairs(args, j);
   if (pairs instanceof ReplyError) return pairs;
-  return { key: keyOf(args[0]), options: { nx, xx, gt, lt, incr }, ch: flags.has('ch'), ...pairs };
+  return { key: keyOf(args[0]), options: { nx, xx, gt, lt, incr }, ch: (flags & CH) !== 0, scores: pairs.scores, members: pairs.members };
 }
 
 export function applyZadd({ key, options, ch, scores, members }: ZAdd, db: Parameters<CommandSpec<ZAdd>['apply']>[1]['db']): Frame {
